@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using ProgramPortal.Content;
+using ProgramPortal.Identity;
+
+namespace ProgramPortal.Data;
+
+public class PortalDbContext(DbContextOptions<PortalDbContext> options)
+    : IdentityDbContext<StaffUser, IdentityRole, string>(options), IDataProtectionKeyContext
+{
+    public DbSet<StudyProgram> Programs => Set<StudyProgram>();
+    public DbSet<Source> Sources => Set<Source>();
+    public DbSet<Statistic> Statistics => Set<Statistic>();
+    public DbSet<TrackProfile> Tracks => Set<TrackProfile>();
+    public DbSet<ComparisonRow> ComparisonRows => Set<ComparisonRow>();
+    public DbSet<CareerRole> CareerRoles => Set<CareerRole>();
+    public DbSet<CommonRole> CommonRoles => Set<CommonRole>();
+    public DbSet<SharedSkill> SharedSkills => Set<SharedSkill>();
+    public DbSet<CollaborationExample> CollaborationExamples => Set<CollaborationExample>();
+    public DbSet<EducationPath> EducationPaths => Set<EducationPath>();
+    public DbSet<PathQuestion> PathQuestions => Set<PathQuestion>();
+    public DbSet<FaqItem> FaqItems => Set<FaqItem>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
+    {
+        // Enums are stored by name so the database reads plainly and reordering an enum is safe.
+        conventions.Properties<Enum>().HaveConversion<string>().HaveMaxLength(20);
+    }
+}

@@ -1,0 +1,48 @@
+using ProgramPortal.Data;
+
+namespace ProgramPortal.Hosting;
+
+/// <summary>
+/// Verbs for operators, run as `ProgramPortal.Web &lt;verb&gt;` with the same configuration as the site.
+/// They do their job and exit instead of serving requests.
+/// </summary>
+public static class CommandLineVerbs
+{
+    public static async Task<int?> RunVerbAsync(this WebApplication app, string[] args)
+    {
+        var verb = args.FirstOrDefault(arg => !arg.StartsWith('-') && !arg.Contains('='));
+        switch (verb)
+        {
+            case null:
+                return null;
+            case "migrate":
+                await using (var scope = app.Services.CreateAsyncScope())
+                {
+                    await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+                }
+                return 0;
+            default:
+                await Console.Error.WriteLineAsync($"Unknown command '{verb}'. Known commands: migrate.");
+                return 2;
+        }
+    }
+
+    /// <summary>
+    /// Refuses to serve an out-of-date schema: a web instance that ran against it would fail on the
+    /// first query instead of at start, where the operator is looking.
+    /// </summary>
+    public static async Task<bool> HasMigratedDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var pending = await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().PendingMigrationsAsync();
+        if (pending.Count == 0)
+        {
+            return true;
+        }
+
+        app.Logger.LogCritical(
+            "The database is missing {Count} migration(s) ({Names}). Run the `migrate` command first "
+            + "(deploy/run.sh does this for you).", pending.Count, string.Join(", ", pending));
+        return false;
+    }
+}

@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ProgramPortal.Pages;
+
+[ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
+[IgnoreAntiforgeryToken]
+public class ErrorModel : PageModel
+{
+    public string Heading { get; private set; } = "Something went wrong";
+    public string Explanation { get; private set; } = "We could not show this page. Please try again in a moment.";
+
+    public void OnGet(int? code) => Describe(code);
+
+    public void OnPost(int? code) => Describe(code);
+
+    private void Describe(int? code)
+    {
+        switch (code)
+        {
+            case StatusCodes.Status404NotFound:
+                Heading = "Page not found";
+                Explanation = "The page you asked for does not exist or has moved.";
+                break;
+            case StatusCodes.Status429TooManyRequests:
+                Heading = "Too many requests";
+                Explanation = "You have sent a lot of requests in a short time. Please wait a minute and try again.";
+                break;
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using ProgramPortal.Data;
+using ProgramPortal.Email;
+using ProgramPortal.Hosting;
+using ProgramPortal.Identity;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddPortalData();
+builder.AddStaffIdentity();
+builder.AddEmail();
+builder.AddPublicSite();
+
+var app = builder.Build();
+
+if (await app.RunVerbAsync(args) is { } exitCode)
+{
+    return exitCode;
+}
+
+if (!await app.HasMigratedDatabaseAsync())
+{
+    return 3;
+}
+
+app.UsePublicSite();
+app.MapHealthChecks("/healthz");
+app.MapRazorPages();
+await app.RunAsync();
+return 0;
+
+public partial class Program;
