@@ -10,17 +10,32 @@ namespace ProgramPortal.Data;
 /// </summary>
 public sealed class DatabaseMigrator(PortalDbContext db, FirstAdmin firstAdmin, ILogger<DatabaseMigrator> logger)
 {
+    // Any fixed number works; it only has to be the same for every migrate process.
+    private const long MigrateLockKey = 7_310_442_019;
+
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
-        await db.Database.MigrateAsync(cancellationToken);
-        logger.LogInformation("Database schema is up to date");
-
-        if (await ContentSeed.SeedIfEmptyAsync(db, cancellationToken))
+        // Two deploy steps started at once (say, two replicas' init jobs) would otherwise both see
+        // an empty database and seed it twice; a session advisory lock makes them take turns.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
         {
-            logger.LogInformation("Seeded the program content into an empty database");
-        }
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({MigrateLockKey})", cancellationToken);
+            await db.Database.MigrateAsync(cancellationToken);
+            logger.LogInformation("Database schema is up to date");
 
-        await firstAdmin.EnsureAsync(cancellationToken);
+            if (await ContentSeed.SeedIfEmptyAsync(db, cancellationToken))
+            {
+                logger.LogInformation("Seeded the program content into an empty database");
+            }
+
+            await firstAdmin.EnsureAsync(cancellationToken);
+        }
+        finally
+        {
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({MigrateLockKey})", CancellationToken.None);
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     public async Task<IReadOnlyList<string>> PendingMigrationsAsync(CancellationToken cancellationToken = default) =>

@@ -10,7 +10,8 @@ public static class CommandLineVerbs
 {
     public static async Task<int?> RunVerbAsync(this WebApplication app, string[] args)
     {
-        var verb = args.FirstOrDefault(arg => !arg.StartsWith('-') && !arg.Contains('='));
+        // A verb is the first argument; everything else is ordinary configuration such as --urls.
+        var verb = args.Length > 0 && !args[0].StartsWith('-') && !args[0].Contains('=') ? args[0] : null;
         switch (verb)
         {
             case null:

@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Runs the portal on this machine: a local PostgreSQL cluster under $PORTAL_DATA_DIR (kept
+# between runs), the `migrate` step, then the site on $PORTAL_URL. Ctrl-C stops both cleanly.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source deploy/lib.sh
+
+export PORTAL_URL=${PORTAL_URL:-http://127.0.0.1:5080}
+mkdir -p "${PORTAL_DATA_DIR:-.data}"
+PORTAL_DATA_DIR=$(cd "${PORTAL_DATA_DIR:-.data}" && pwd)
+export PORTAL_DATA_DIR
+export Mail__PickupDirectory=${Mail__PickupDirectory:-$PORTAL_DATA_DIR/mail}
+export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
+
+cluster_dir="$PORTAL_DATA_DIR/postgres"
+socket_dir="$PORTAL_DATA_DIR/run"
+pg_bin=""
+
+stop_database() {
+  if [ -n "$pg_bin" ] && [ -f "$cluster_dir/postmaster.pid" ]; then
+    echo "Stopping PostgreSQL ..."
+    as_postgres_owner "$pg_bin/pg_ctl" -D "$cluster_dir" -m fast -w stop >/dev/null || true
+  fi
+}
+
+start_local_database() {
+  ensure_postgres_server
+  pg_bin=$(postgres_bin_dir)
+  mkdir -p "$socket_dir"
+  if [ "$(id -u)" -eq 0 ]; then
+    chown postgres:postgres "$socket_dir"
+    chmod 700 "$socket_dir"
+    [ -d "$cluster_dir" ] || install -d -o postgres -g postgres -m 700 "$cluster_dir"
+    if ! runuser -u postgres -- test -w "$cluster_dir"; then
+      echo "The postgres user cannot write $cluster_dir; set PORTAL_DATA_DIR to a folder it can reach." >&2
+      exit 1
+    fi
+  fi
+  if [ ! -f "$cluster_dir/PG_VERSION" ]; then
+    echo "Creating a PostgreSQL cluster in $cluster_dir ..."
+    as_postgres_owner "$pg_bin/initdb" -D "$cluster_dir" -A trust -E UTF8 --locale=C.UTF-8 -U postgres >/dev/null
+  fi
+  # Unix socket only, in a private folder: nothing else on the machine can reach this database.
+  as_postgres_owner "$pg_bin/pg_ctl" -D "$cluster_dir" -l "$socket_dir/postgres.log" -w \
+    -o "-c listen_addresses='' -k $socket_dir" start >/dev/null
+  trap stop_database EXIT
+  if ! as_postgres_owner "$pg_bin/psql" -h "$socket_dir" -U postgres -tAc \
+      "SELECT 1 FROM pg_database WHERE datname = 'portal'" | grep -q 1; then
+    as_postgres_owner "$pg_bin/createdb" -h "$socket_dir" -U postgres portal
+  fi
+  export ConnectionStrings__Portal="Host=$socket_dir;Database=portal;Username=postgres"
+}
+
+if [ -z "${ConnectionStrings__Portal:-}" ]; then
+  start_local_database
+fi
+
+dotnet publish src/ProgramPortal.Web -c Release -o "$PORTAL_DATA_DIR/app" --nologo -v quiet
+app="$PORTAL_DATA_DIR/app/ProgramPortal.Web.dll"
+dotnet "$app" migrate
+echo "ProgramPortal is on $PORTAL_URL (Ctrl-C stops it); mail goes to ${Mail__SmtpHost:-$Mail__PickupDirectory}"
+# Not exec'd: the EXIT trap must still stop the database after the app has shut down.
+dotnet "$app" --urls "$PORTAL_URL" &
+app_pid=$!
+trap 'kill -TERM $app_pid 2>/dev/null || true' INT TERM
+wait $app_pid || true
+wait $app_pid 2>/dev/null || true

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Restores, builds and runs every test project against real PostgreSQL (see README, "Tests").
+# The last line is always "N passed, N failed"; the exit code is non-zero on any failure.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+source deploy/lib.sh
+
+# Without PORTAL_TEST_POSTGRES or a Docker engine, the fixture starts its own local cluster.
+ensure_postgres_server || { echo "0 passed, 1 failed"; exit 1; }
+
+results_dir="$PWD/TestResults"
+rm -rf "$results_dir"
+mkdir -p "$results_dir"
+log="$results_dir/test-output.log"
+
+echo "Restoring and building ..."
+if ! dotnet build ProgramPortal.sln -c Release --nologo > "$results_dir/build.log" 2>&1; then
+  grep -E "error" "$results_dir/build.log" | sort -u | tail -n 30
+  echo "The build failed; the whole log is in $results_dir/build.log"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+dotnet test ProgramPortal.sln -c Release --no-build --nologo --results-directory "$results_dir" \
+  --logger "trx" --logger "console;verbosity=normal" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+
+# Totals come from each assembly's .trx report: <Counters total=".." passed=".." failed=".." ...>.
+counter() { grep -o "<Counters [^>]*" "$1" | grep -oE " $2=\"[0-9]+\"" | grep -oE "[0-9]+"; }
+passed=0; failed=0; skipped=0; reports=0
+for report in "$results_dir"/*.trx; do
+  [ -f "$report" ] || continue
+  reports=$((reports + 1))
+  passed=$((passed + $(counter "$report" passed)))
+  failed=$((failed + $(counter "$report" failed) + $(counter "$report" error) + $(counter "$report" aborted) + $(counter "$report" timeout)))
+  skipped=$((skipped + $(counter "$report" notExecuted)))
+done
+
+# A test host that crashed may leave no report: count it as a failure rather than hide it.
+assemblies=$(find tests -name '*.Tests.csproj' | wc -l)
+if [ "$reports" -lt "$assemblies" ]; then
+  failed=$((failed + assemblies - reports))
+fi
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  failed=1
+fi
+
+echo "$passed passed, $failed failed, $skipped skipped"
+[ "$failed" -eq 0 ]

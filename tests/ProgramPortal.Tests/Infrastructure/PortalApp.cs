@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using ProgramPortal.Data;
+
+namespace ProgramPortal.Tests.Infrastructure;
+
+/// <summary>
+/// The real app in memory over its own database on the shared test server: one per test class
+/// (use as IClassFixture), so classes never see each other's data.
+/// </summary>
+public class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public PostgresServer Postgres { get; private set; } = null!;
+    public string DatabaseName { get; } = $"test_{Guid.NewGuid():N}";
+    public string ConnectionString { get; private set; } = "";
+    public string MailDirectory { get; } = Directory.CreateTempSubdirectory("portal-mail-").FullName;
+
+    public virtual async Task InitializeAsync()
+    {
+        Postgres = await PostgresServer.Shared;
+        ConnectionString = await Postgres.CreateDatabaseAsync(DatabaseName);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Portal", ConnectionString);
+        builder.UseSetting("Mail:PickupDirectory", MailDirectory);
+    }
+
+    public PortalDbContext NewDbContext()
+    {
+        var options = new DbContextOptionsBuilder<PortalDbContext>();
+        DataExtensions.ConfigureDbContext(options, ConnectionString);
+        return new PortalDbContext(options.Options);
+    }
+
+    public async Task<string> GetPageAsync(string path)
+    {
+        using var response = await CreateClient().GetAsync(path);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"GET {path} gave {(int)response.StatusCode}: {body}");
+        return body;
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        await Postgres.DropDatabaseAsync(DatabaseName);
+        Directory.Delete(MailDirectory, recursive: true);
+    }
+}
