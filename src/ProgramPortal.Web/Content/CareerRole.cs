@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace ProgramPortal.Content;
 
-public class CareerRole
+public class CareerRole : IPublicContent
 {
     public int Id { get; set; }
     public TrackCode Track { get; set; }

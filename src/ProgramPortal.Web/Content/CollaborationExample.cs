@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace ProgramPortal.Content;
 
 /// <summary>A worked example of IS and IT people delivering one project together.</summary>
-public class CollaborationExample
+public class CollaborationExample : IPublicContent
 {
     public int Id { get; set; }
     [MaxLength(200)] public required string Title { get; set; }

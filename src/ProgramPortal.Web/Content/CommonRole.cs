@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace ProgramPortal.Content;
 
 /// <summary>A role found in both fields, with the field it leans towards.</summary>
-public class CommonRole
+public class CommonRole : IPublicContent
 {
     public int Id { get; set; }
     [MaxLength(120)] public required string Title { get; set; }

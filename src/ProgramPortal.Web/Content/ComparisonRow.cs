@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace ProgramPortal.Content;
 
 /// <summary>One line of the IS vs IT comparison chart.</summary>
-public class ComparisonRow
+public class ComparisonRow : IPublicContent
 {
     public int Id { get; set; }
     [MaxLength(100)] public required string Category { get; set; }

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace ProgramPortal.Content;
 
 /// <summary>One stage of study (bachelor's, master's, certifications) for one field.</summary>
-public class EducationPath
+public class EducationPath : IPublicContent
 {
     public int Id { get; set; }
     public TrackCode Track { get; set; }

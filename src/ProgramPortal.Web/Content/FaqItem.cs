@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace ProgramPortal.Content;
 
-public class FaqItem
+public class FaqItem : IPublicContent
 {
     public int Id { get; set; }
     [MaxLength(300)] public required string Question { get; set; }

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace ProgramPortal.Content;
 
 /// <summary>One of the questions that help a reader choose between IS and IT.</summary>
-public class PathQuestion
+public class PathQuestion : IPublicContent
 {
     public int Id { get; set; }
     [MaxLength(100)] public required string Topic { get; set; }

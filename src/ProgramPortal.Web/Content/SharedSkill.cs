@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace ProgramPortal.Content;
 
 /// <summary>A skill that both IS and IT professionals need.</summary>
-public class SharedSkill
+public class SharedSkill : IPublicContent
 {
     public int Id { get; set; }
     [MaxLength(150)] public required string Name { get; set; }

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace ProgramPortal.Content;
 
 /// <summary>A dated publication that salary figures and statistics rely on.</summary>
-public class Source
+public class Source : IPublicContent
 {
     public int Id { get; set; }
     public required string Name { get; set; }

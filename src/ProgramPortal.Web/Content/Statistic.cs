@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace ProgramPortal.Content;
 
 /// <summary>A headline figure such as "317,700 openings a year", always tied to one dated source.</summary>
-public class Statistic
+public class Statistic : IPublicContent
 {
     public int Id { get; set; }
     public required string Label { get; set; }

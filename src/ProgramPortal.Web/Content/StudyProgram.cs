@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace ProgramPortal.Content;
 
 /// <summary>The degree the portal promotes; there is one row.</summary>
-public class StudyProgram
+public class StudyProgram : IPublicContent
 {
     public int Id { get; set; }
     [MaxLength(200)] public required string Name { get; set; }

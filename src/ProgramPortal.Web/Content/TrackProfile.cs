@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace ProgramPortal.Content;
 
 /// <summary>What one of the two fields (IS or IT) is about.</summary>
-public class TrackProfile
+public class TrackProfile : IPublicContent
 {
     public int Id { get; set; }
     public TrackCode Code { get; set; }

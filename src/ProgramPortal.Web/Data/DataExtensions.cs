@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ProgramPortal.Content;
 
 namespace ProgramPortal.Data;
 
@@ -16,7 +17,12 @@ public static class DataExtensions
                 + "(deploy/run.sh sets it for the local cluster).");
         }
 
-        builder.Services.AddDbContextPool<PortalDbContext>(options => ConfigureDbContext(options, connectionString));
+        builder.Services.AddPublicPageCache();
+        builder.Services.AddDbContextPool<PortalDbContext>((services, options) =>
+        {
+            ConfigureDbContext(options, connectionString);
+            options.AddInterceptors(services.GetRequiredService<PublicContentCacheEvictor>());
+        });
         builder.Services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database");
         return builder;
     }

@@ -22,6 +22,7 @@ public static class SiteExtensions
         app.UseStatusCodePagesWithReExecute("/error", "?code={0}");
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseOutputCache();
         app.UseAuthentication();
         app.UseAuthorization();
         return app;

@@ -1,0 +1,66 @@
+using System.Runtime.CompilerServices;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace ProgramPortal.Content;
+
+/// <summary>Marks an entity whose values appear on public pages: saving one evicts the cached pages.</summary>
+public interface IPublicContent;
+
+public static class PublicPageCache
+{
+    /// <summary>The output-cache policy public pages use; every entry it stores carries <see cref="Tag"/>.</summary>
+    public const string Policy = "PublicPage";
+    public const string Tag = "public-content";
+
+    public static IServiceCollection AddPublicPageCache(this IServiceCollection services)
+    {
+        services.AddOutputCache(options => options.AddPolicy(Policy, page => page.Expire(TimeSpan.FromHours(1)).Tag(Tag)));
+        services.AddSingleton<PublicContentCacheEvictor>();
+        return services;
+    }
+}
+
+/// <summary>
+/// Evicts the cached public pages after any save that touched public content, so an edit is
+/// visible at once whichever page or job made it. Bulk ExecuteUpdate/ExecuteDelete bypass
+/// interceptors: call <see cref="IOutputCacheStore.EvictByTagAsync"/> after those yourself.
+/// </summary>
+public sealed class PublicContentCacheEvictor(IOutputCacheStore store) : SaveChangesInterceptor
+{
+    private readonly ConditionalWeakTable<DbContext, object> _contextsWithContentChanges = [];
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData,
+        InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is { } context && TouchesPublicContent(context))
+        {
+            _contextsWithContentChanges.AddOrUpdate(context, context);
+        }
+
+        return base.SavingChangesAsync(eventData, result, cancellationToken);
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result,
+        CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is { } context && _contextsWithContentChanges.Remove(context))
+        {
+            await store.EvictByTagAsync(PublicPageCache.Tag, cancellationToken);
+        }
+
+        return result;
+    }
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result) =>
+        eventData.Context is { } context && TouchesPublicContent(context)
+            ? throw new InvalidOperationException("Save content with SaveChangesAsync, so public pages can be evicted from the cache.")
+            : result;
+
+    // Many-to-many join rows (such as a role's sources) are shared-type entities with no class of their own.
+    private static bool TouchesPublicContent(DbContext context) =>
+        context.ChangeTracker.Entries().Any(entry =>
+            entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+            && (entry.Entity is IPublicContent || entry.Metadata.HasSharedClrType));
+}
