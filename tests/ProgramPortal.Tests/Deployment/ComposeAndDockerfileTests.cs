@@ -29,6 +29,7 @@ public class ComposeAndDockerfileTests
     private static readonly string[] PlainVariables = ["PORTAL_ADMIN_EMAIL", "PORTAL_ADMIN_PASSWORD", "ASPNETCORE_ENVIRONMENT"];
 
     private readonly ComposeFile _compose = RepositoryFiles.Compose();
+    private readonly ComposeFile _production = RepositoryFiles.ProductionCompose();
     private readonly Dockerfile _dockerfile = RepositoryFiles.Dockerfile();
 
     [Fact]
@@ -69,11 +70,13 @@ public class ComposeAndDockerfileTests
     }
 
     [Theory]
-    [InlineData("migrate")]
-    [InlineData("portal")]
-    public void Every_setting_passed_to_the_app_is_one_it_reads(string service)
+    [InlineData("migrate", false)]
+    [InlineData("portal", false)]
+    [InlineData("migrate", true)]
+    [InlineData("portal", true)]
+    public void Every_setting_passed_to_the_app_is_one_it_reads(string service, bool production)
     {
-        foreach (var name in _compose.Service(service).Environment.Keys)
+        foreach (var name in (production ? _production : _compose).Service(service).Environment.Keys)
         {
             var parts = name.Split("__");
             if (parts is ["ConnectionStrings", var connection])
@@ -141,6 +144,29 @@ public class ComposeAndDockerfileTests
 
         Assert.EndsWith("s", grace);
         Assert.True(int.Parse(grace[..^1]) > drain, $"stop_grace_period {grace} must exceed Shutdown__TimeoutSeconds {drain}");
+    }
+
+    [Fact]
+    public void In_production_secrets_are_required_https_is_on_the_portal_is_reached_only_locally_and_mailpit_stays_off()
+    {
+        var required = new[]
+        {
+            _production.Service("postgres").Environment["POSTGRES_PASSWORD"],
+            _production.Service("migrate").Environment["PORTAL_ADMIN_PASSWORD"],
+            _production.Service("portal").Environment["ConnectionStrings__Portal"],
+            _production.Service("portal").Environment["Mail__SmtpHost"],
+        };
+        Assert.All(required, value => Assert.Matches(@"\$\{\w+:\?", value));
+
+        var portal = _production.Service("portal");
+        Assert.Equal("true", portal.Environment["Https__RedirectToHttps"]);
+        Assert.Equal("true", portal.Environment["Https__UseHsts"]);
+        Assert.NotEmpty(portal.Environment["ReverseProxy__KnownNetworks__0"]);
+        Assert.All(portal.Ports, port => Assert.StartsWith("127.0.0.1:", port));
+        Assert.Equal(_compose.Service("portal").ContainerPorts, portal.ContainerPorts);
+
+        Assert.Equal(["dev"], _production.Service("mailpit").Profiles);
+        Assert.DoesNotContain("mailpit", _compose.Service("portal").DependsOn.Keys);
     }
 
     [Fact]

@@ -13,7 +13,9 @@ public sealed partial class ComposeFile(Dictionary<object, object> root)
     public static ComposeFile Load(string path)
     {
         using var reader = File.OpenText(path);
-        var yaml = new DeserializerBuilder().Build().Deserialize<Dictionary<object, object>>(new MergingParser(new Parser(reader)));
+        // `!override` makes an override file replace a list instead of appending to it.
+        var yaml = new DeserializerBuilder().WithTagMapping("!override", typeof(List<object>)).Build()
+            .Deserialize<Dictionary<object, object>>(new MergingParser(new Parser(reader)));
         return new ComposeFile(yaml);
     }
 
@@ -45,6 +47,7 @@ public sealed class ComposeService(string name, Dictionary<object, object> node)
     public bool HasHealthcheck => node.ContainsKey("healthcheck");
     public string? Restart => Scalar("restart");
     public string? StopGracePeriod => Scalar("stop_grace_period");
+    public IReadOnlyList<string> Profiles => List("profiles");
     public IReadOnlyList<string> Command => List("command");
     public IReadOnlyList<string> Volumes => List("volumes");
     public IReadOnlyList<string> Ports => List("ports");

@@ -9,6 +9,9 @@ public static class RepositoryFiles
 
     public static ComposeFile Compose() => ComposeFile.Load(PathOf("docker-compose.yml"));
 
+    /// <summary>deploy/compose.production.yml, the override a real deployment adds to docker-compose.yml.</summary>
+    public static ComposeFile ProductionCompose() => ComposeFile.Load(PathOf("deploy/compose.production.yml"));
+
     public static Dockerfile Dockerfile() => Infrastructure.Dockerfile.Load(PathOf("deploy/Dockerfile"));
 
     private static string FindRoot()
