@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using ProgramPortal.Data;
 using ProgramPortal.Tests.Infrastructure;
 
 namespace ProgramPortal.Tests.Deployment;
@@ -9,35 +8,23 @@ namespace ProgramPortal.Tests.Deployment;
 /// What `docker compose up` does, minus Docker: the compose file's own settings (with their
 /// defaults) run the real migrate step on an empty database, then the real site.
 /// </summary>
-public class ComposeSettingsTests : IAsyncLifetime
+public class ComposeSettingsTests(EmptyDatabase database) : IClassFixture<EmptyDatabase>
 {
-    private readonly string _database = $"compose_{Guid.NewGuid():N}";
-    private PostgresServer _postgres = null!;
-    private string _connectionString = "";
-
-    public async Task InitializeAsync()
-    {
-        _postgres = await PostgresServer.Shared;
-        _connectionString = await _postgres.CreateEmptyDatabaseAsync(_database);
-    }
-
-    public Task DisposeAsync() => _postgres.DropDatabaseAsync(_database);
-
     [Fact]
     public async Task The_compose_defaults_migrate_an_empty_database_create_the_first_admin_and_serve_the_site()
     {
         var compose = RepositoryFiles.Compose();
 
-        await PortalProcess.MigrateAsync(_connectionString, SettingsOf(compose.Service("migrate")));
+        await PortalProcess.MigrateAsync(database.ConnectionString, SettingsOf(compose.Service("migrate")));
 
-        await using (var db = NewDbContext())
+        await using (var db = database.NewDbContext())
         {
             var admin = await db.Users.SingleAsync();
             Assert.Equal(ComposeFile.WithDefaults(compose.Service("migrate").Environment["PORTAL_ADMIN_EMAIL"]), admin.Email);
             Assert.Equal(1, await db.DataProtectionKeys.CountAsync());
         }
 
-        await using var portal = await PortalInstance.StartAsync(_connectionString, SettingsOf(compose.Service("portal")));
+        await using var portal = await PortalInstance.StartAsync(database.ConnectionString, SettingsOf(compose.Service("portal")));
         using var client = portal.CreateClient();
         using var home = await client.GetAsync("/");
         Assert.Equal(HttpStatusCode.OK, home.StatusCode);
@@ -47,14 +34,7 @@ public class ComposeSettingsTests : IAsyncLifetime
     private Dictionary<string, string?> SettingsOf(ComposeService service)
     {
         var settings = service.Environment.ToDictionary(pair => pair.Key, string? (pair) => ComposeFile.WithDefaults(pair.Value));
-        settings["ConnectionStrings__Portal"] = _connectionString;
+        settings["ConnectionStrings__Portal"] = database.ConnectionString;
         return settings;
-    }
-
-    private PortalDbContext NewDbContext()
-    {
-        var options = new DbContextOptionsBuilder<PortalDbContext>();
-        DataExtensions.ConfigureDbContext(options, _connectionString);
-        return new PortalDbContext(options.Options);
     }
 }

@@ -48,6 +48,16 @@ public class ProductionHostingTests(PortalApp app) : IClassFixture<PortalApp>
     }
 
     [Fact]
+    public async Task A_proxy_network_that_is_not_a_network_stops_the_site_at_start_naming_the_setting()
+    {
+        await using var portal = PortalInstance.Launch(app.ConnectionString,
+            new Dictionary<string, string?> { ["ReverseProxy__KnownNetworks__0"] = "10.0.0.0/99" });
+
+        Assert.NotEqual(0, await portal.WaitForExitAsync());
+        Assert.Contains("ReverseProxy:KnownNetworks has '10.0.0.0/99'", portal.OutputText);
+    }
+
+    [Fact]
     public async Task The_healthcheck_verb_passes_while_the_site_answers_and_fails_once_it_has_stopped()
     {
         await using var portal = await PortalInstance.StartAsync(app.ConnectionString);
