@@ -42,7 +42,7 @@ public class SeveralInstancesTests(PortalApp app) : IClassFixture<PortalApp>
     }
 
     [Fact]
-    public async Task Running_migrate_again_as_an_upgrade_does_keeps_the_key_every_instance_already_uses()
+    public async Task Running_migrate_again_for_an_upgrade_keeps_the_key_every_instance_already_uses()
     {
         await using var db = app.NewDbContext();
         var before = await db.DataProtectionKeys.Select(key => key.FriendlyName).SingleAsync();
