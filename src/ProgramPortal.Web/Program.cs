@@ -8,6 +8,7 @@ builder.AddPortalData();
 builder.AddStaffIdentity();
 builder.AddEmail();
 builder.AddPublicSite();
+builder.AddProductionHosting();
 
 var app = builder.Build();
 
@@ -21,8 +22,9 @@ if (!await app.HasMigratedDatabaseAsync())
     return 3;
 }
 
+app.UseProductionHosting();
 app.UsePublicSite();
-app.MapHealthChecks("/healthz");
+app.MapHealthChecks(HealthProbe.Path);
 app.MapRazorPages();
 await app.RunAsync();
 return 0;

@@ -8,6 +8,10 @@ namespace ProgramPortal.Hosting;
 /// </summary>
 public static class CommandLineVerbs
 {
+    public const string Migrate = "migrate";
+    public const string HealthCheck = "healthcheck";
+    public static readonly IReadOnlyList<string> Names = [Migrate, HealthCheck];
+
     public static async Task<int?> RunVerbAsync(this WebApplication app, string[] args)
     {
         // A verb is the first argument; everything else is ordinary configuration such as --urls.
@@ -16,14 +20,17 @@ public static class CommandLineVerbs
         {
             case null:
                 return null;
-            case "migrate":
+            case Migrate:
                 await using (var scope = app.Services.CreateAsyncScope())
                 {
                     await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+                    SharedKeyRing.EnsureKey(scope.ServiceProvider);
                 }
                 return 0;
+            case HealthCheck:
+                return await HealthProbe.RunAsync(app.Configuration);
             default:
-                await Console.Error.WriteLineAsync($"Unknown command '{verb}'. Known commands: migrate.");
+                await Console.Error.WriteLineAsync($"Unknown command '{verb}'. Known commands: {string.Join(", ", Names)}.");
                 return 2;
         }
     }
