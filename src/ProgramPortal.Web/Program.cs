@@ -1,4 +1,5 @@
 using ProgramPortal.Data;
+using ProgramPortal.Editing;
 using ProgramPortal.Email;
 using ProgramPortal.Hosting;
 using ProgramPortal.Identity;
@@ -8,6 +9,7 @@ builder.AddPortalData();
 builder.AddStaffIdentity();
 builder.AddEmail();
 builder.AddPublicSite();
+builder.AddContentEditing();
 
 var app = builder.Build();
 

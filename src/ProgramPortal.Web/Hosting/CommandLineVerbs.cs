@@ -1,4 +1,5 @@
 using ProgramPortal.Data;
+using ProgramPortal.Identity;
 
 namespace ProgramPortal.Hosting;
 
@@ -22,10 +23,53 @@ public static class CommandLineVerbs
                     await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync();
                 }
                 return 0;
+            case "create-admin":
+                return await CreateAdminAsync(app, args);
             default:
-                await Console.Error.WriteLineAsync($"Unknown command '{verb}'. Known commands: migrate.");
+                await Console.Error.WriteLineAsync($"Unknown command '{verb}'. Known commands: migrate, create-admin.");
                 return 2;
         }
+    }
+
+    /// <summary>
+    /// `create-admin EMAIL`: creates an Admin, or resets the password of an existing account, unlocks
+    /// and re-enables it and makes it an Admin. The password comes from PORTAL_ADMIN_PASSWORD or, so
+    /// it stays out of shell history, from the first line of standard input.
+    /// </summary>
+    private static async Task<int> CreateAdminAsync(WebApplication app, string[] args)
+    {
+        var email = args.Length > 1 ? args[1] : null;
+        if (string.IsNullOrWhiteSpace(email) || email.StartsWith('-'))
+        {
+            await Console.Error.WriteLineAsync("Usage: create-admin EMAIL (password from PORTAL_ADMIN_PASSWORD or standard input)");
+            return 2;
+        }
+
+        var password = app.Configuration["PORTAL_ADMIN_PASSWORD"];
+        if (string.IsNullOrEmpty(password))
+        {
+            await Console.Error.WriteLineAsync($"Password for {email}:");
+            password = await Console.In.ReadLineAsync();
+        }
+
+        if (string.IsNullOrEmpty(password))
+        {
+            await Console.Error.WriteLineAsync("No password given.");
+            return 2;
+        }
+
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<FirstAdmin>().EnsureRolesAsync();
+        var result = await scope.ServiceProvider.GetRequiredService<StaffAccounts>().CreateOrResetAdminAsync(email, password);
+        if (!result.Succeeded)
+        {
+            await Console.Error.WriteLineAsync("Could not create or reset the admin: "
+                + string.Join(" ", result.Errors.Select(e => e.Description)));
+            return 1;
+        }
+
+        await Console.Out.WriteLineAsync($"{email} is an active Admin and can sign in with the new password.");
+        return 0;
     }
 
     /// <summary>
