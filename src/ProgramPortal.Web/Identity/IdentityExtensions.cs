@@ -72,7 +72,9 @@ public static class IdentityExtensions
             .ValidateOnStart();
 
         builder.Services.AddAuthorization(StaffPolicies.Add);
-        builder.Services.Configure<RazorPagesOptions>(AuthorizeAdminArea);
+        // PostConfigure: Razor Pages' own setup replaces the conventions collection, so a plain
+        // Configure registered before AddRazorPages would be silently lost.
+        builder.Services.PostConfigure<RazorPagesOptions>(AuthorizeAdminArea);
         builder.Services.AddScoped<TwoFactorRequirementFilter>();
         builder.Services.AddScoped<StaffAccounts>();
         builder.Services.AddScoped<FirstAdmin>();
