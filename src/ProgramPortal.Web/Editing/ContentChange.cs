@@ -26,6 +26,9 @@ public class ContentChange
     public string? After { get; set; }
     public required string ChangedBy { get; set; }
     public DateTimeOffset ChangedAt { get; set; }
+
+    /// <summary>The values "restore this version" brings back: for a deletion, the item as it was when deleted.</summary>
+    public string? RestorableValues => Action is ChangeAction.Deleted ? Before : After;
 }
 
 internal sealed class ContentChangeConfiguration : IEntityTypeConfiguration<ContentChange>

@@ -66,13 +66,13 @@ public sealed class ContentHistory(PortalDbContext db, TimeProvider clock)
             item = Activator.CreateInstance(type.EntityType)!;
             db.Add(item);
             db.Entry(item).Property("Id").CurrentValue = version.ItemId;
-            await ContentSnapshot.ApplyAsync(db, db.Entry(item), version.After!, type.LinkedCollection, cancellationToken);
+            await ContentSnapshot.ApplyAsync(db, db.Entry(item), version.RestorableValues!, type.LinkedCollection, cancellationToken);
             _pending.Add(new Pending(type, item, ChangeAction.Restored, null));
         }
         else
         {
             Track(type, item, ChangeAction.Restored);
-            await ContentSnapshot.ApplyAsync(db, db.Entry(item), version.After!, type.LinkedCollection, cancellationToken);
+            await ContentSnapshot.ApplyAsync(db, db.Entry(item), version.RestorableValues!, type.LinkedCollection, cancellationToken);
             db.Entry(item).State = EntityState.Modified;
         }
 

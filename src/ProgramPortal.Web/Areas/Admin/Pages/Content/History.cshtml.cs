@@ -35,7 +35,7 @@ public class HistoryModel(PortalDbContext db, ContentHistory history) : PageMode
         Versions = [.. changes.Select((c, index) => new VersionView(c.Id, c.ChangedAt, c.ChangedBy, c.Action, c.ItemTitle,
             ContentSnapshot.Compare(c.Before, c.After),
             // The newest version of an existing item is what it is now: nothing to restore.
-            CanRestore: c.After is not null && (index > 0 || !Exists)))];
+            CanRestore: c.RestorableValues is not null && (index > 0 || !Exists)))];
         return Page();
     }
 
@@ -48,7 +48,7 @@ public class HistoryModel(PortalDbContext db, ContentHistory history) : PageMode
 
         var version = await db.ContentChanges.AsNoTracking()
             .SingleOrDefaultAsync(c => c.Id == change && c.ContentType == contentType.Slug && c.ItemId == id, cancellationToken);
-        if (version?.After is null)
+        if (version?.RestorableValues is null)
         {
             return NotFound();
         }
