@@ -13,7 +13,7 @@ public class ConcurrencyAndHistoryTests(PortalApp app) : IClassFixture<PortalApp
     {
         using var alice = await app.LoginAsAsync(StaffRoles.Editor);
         using var bob = await app.LoginAsAsync(StaffRoles.Editor);
-        var id = await RoleIdAsync("Web Developer");
+        var id = await app.CareerRoleIdAsync("Web Developer");
         var aliceForm = await alice.GetAsync($"/admin/content/career-roles/edit/{id}");
         var bobForm = await bob.GetAsync($"/admin/content/career-roles/edit/{id}");
 
@@ -40,7 +40,7 @@ public class ConcurrencyAndHistoryTests(PortalApp app) : IClassFixture<PortalApp
     {
         using var editor = await app.LoginAsAsync(StaffRoles.Editor);
         var editorName = (await editor.GetAsync("/admin")).Document.QuerySelector(".signout span")!.TextContent;
-        var id = await RoleIdAsync("Technician");
+        var id = await app.CareerRoleIdAsync("Technician");
         await editor.SubmitAsync(await editor.GetAsync($"/admin/content/career-roles/edit/{id}"), fields: [("Input.MedianSalary", "62000")]);
         await editor.SubmitAsync(await editor.GetAsync($"/admin/content/career-roles/edit/{id}"), fields: [("Input.MedianSalary", "65000")]);
 
@@ -99,12 +99,6 @@ public class ConcurrencyAndHistoryTests(PortalApp app) : IClassFixture<PortalApp
         Assert.Contains("Career interests and talents", newest.TextContent);
         Assert.Contains("Topic", newest.TextContent);
         Assert.Equal("/admin/content/path-questions/1/history", newest.QuerySelector("a")!.GetAttribute("href"));
-    }
-
-    private async Task<int> RoleIdAsync(string title)
-    {
-        await using var db = app.NewDbContext();
-        return await db.CareerRoles.Where(r => r.Title == title).Select(r => r.Id).SingleAsync();
     }
 
     private static JsonElement Json(string? snapshot) => JsonDocument.Parse(snapshot!).RootElement;

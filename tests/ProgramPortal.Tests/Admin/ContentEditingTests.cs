@@ -14,7 +14,7 @@ public class ContentEditingTests(PortalApp app) : IClassFixture<PortalApp>
     public async Task An_editor_changes_a_median_salary_and_the_tracks_salary_range_follows()
     {
         using var editor = await app.LoginAsAsync(StaffRoles.Editor);
-        var cio = await RoleIdAsync("Chief Information Officer (CIO)");
+        var cio = await app.CareerRoleIdAsync("Chief Information Officer (CIO)");
         var form = await editor.GetAsync($"/admin/content/career-roles/edit/{cio}");
 
         var saved = await editor.SubmitAsync(form, fields: [("Input.MedianSalary", "320000")]);
@@ -64,7 +64,7 @@ public class ContentEditingTests(PortalApp app) : IClassFixture<PortalApp>
     public async Task An_admissions_user_cannot_open_or_save_content()
     {
         using var admissions = await app.LoginAsAsync(StaffRoles.Admissions);
-        var cio = await RoleIdAsync("Chief Information Officer (CIO)");
+        var cio = await app.CareerRoleIdAsync("Chief Information Officer (CIO)");
 
         var page = await admissions.GetAsync($"/admin/content/career-roles/edit/{cio}");
         Assert.StartsWith("/admin/denied", page.Path);
@@ -87,7 +87,7 @@ public class ContentEditingTests(PortalApp app) : IClassFixture<PortalApp>
     public async Task An_implausible_median_salary_is_refused_with_a_clear_message(string median, string message)
     {
         using var editor = await app.LoginAsAsync(StaffRoles.Editor);
-        var role = await RoleIdAsync("IT Support");
+        var role = await app.CareerRoleIdAsync("IT Support");
         var form = await editor.GetAsync($"/admin/content/career-roles/edit/{role}");
 
         var refused = await editor.SubmitAsync(form, fields: [("Input.MedianSalary", median)]);
@@ -188,11 +188,5 @@ public class ContentEditingTests(PortalApp app) : IClassFixture<PortalApp>
 
         await db.Entry(it).ReloadAsync();
         Assert.Equal(["Cybersecurity", "AI operations", "DevOps"], it.GrowthAreas);
-    }
-
-    private async Task<int> RoleIdAsync(string title)
-    {
-        await using var db = app.NewDbContext();
-        return await db.CareerRoles.Where(r => r.Title == title).Select(r => r.Id).SingleAsync();
     }
 }

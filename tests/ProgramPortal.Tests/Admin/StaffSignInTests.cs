@@ -42,6 +42,10 @@ public class StaffSignInTests(PortalApp app) : IClassFixture<PortalApp>
         var dashboard = await browser.GetAsync("/admin");
         Assert.Equal("/admin", dashboard.Path);
         Assert.Contains("Sources to check", dashboard.Text);
+
+        var signedOut = await browser.SubmitAsync(dashboard, "form.signout");
+        Assert.Contains("You are signed out.", signedOut.Text);
+        Assert.StartsWith("/admin/login", (await browser.GetAsync("/admin")).Path);
     }
 
     [Fact]
