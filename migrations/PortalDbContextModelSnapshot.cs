@@ -794,6 +794,83 @@ namespace ProgramPortal.Migrations
                     b.ToTable("tracks", (string)null);
                 });
 
+            modelBuilder.Entity("ProgramPortal.Editing.ContentChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("action");
+
+                    b.Property<string>("After")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("after");
+
+                    b.Property<string>("Before")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("before");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("changed_by");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("content_type");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("integer")
+                        .HasColumnName("item_id");
+
+                    b.Property<string>("ItemTitle")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("item_title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_content_changes");
+
+                    b.HasIndex("ChangedAt")
+                        .HasDatabaseName("ix_content_changes_changed_at");
+
+                    b.HasIndex("ContentType", "ItemId", "ChangedAt")
+                        .HasDatabaseName("ix_content_changes_content_type_item_id_changed_at");
+
+                    b.ToTable("content_changes", (string)null);
+                });
+
+            modelBuilder.Entity("ProgramPortal.Identity.StaffSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("RequireTwoFactor")
+                        .HasColumnType("boolean")
+                        .HasColumnName("require_two_factor");
+
+                    b.HasKey("Id")
+                        .HasName("pk_staff_settings");
+
+                    b.ToTable("staff_settings", (string)null);
+                });
+
             modelBuilder.Entity("ProgramPortal.Identity.StaffUser", b =>
                 {
                     b.Property<string>("Id")
@@ -821,6 +898,10 @@ namespace ProgramPortal.Migrations
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("boolean")
                         .HasColumnName("email_confirmed");
+
+                    b.Property<bool>("IsDisabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_disabled");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean")

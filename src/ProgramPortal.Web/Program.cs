@@ -1,4 +1,5 @@
 using ProgramPortal.Data;
+using ProgramPortal.Editing;
 using ProgramPortal.Email;
 using ProgramPortal.Hosting;
 using ProgramPortal.Identity;
@@ -9,6 +10,7 @@ builder.AddStaffIdentity();
 builder.AddEmail();
 builder.AddPublicSite();
 builder.AddProductionHosting();
+builder.AddContentEditing();
 
 var app = builder.Build();
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using ProgramPortal.Content;
+using ProgramPortal.Editing;
 using ProgramPortal.Identity;
 
 namespace ProgramPortal.Data;
@@ -23,11 +24,14 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<PathQuestion> PathQuestions => Set<PathQuestion>();
     public DbSet<FaqItem> FaqItems => Set<FaqItem>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<ContentChange> ContentChanges => Set<ContentChange>();
+    public DbSet<StaffSettings> StaffSettings => Set<StaffSettings>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+        builder.Entity<StaffSettings>().Property(s => s.Id).ValueGeneratedNever();
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions)

@@ -1,4 +1,5 @@
 using ProgramPortal.Data;
+using ProgramPortal.Identity;
 
 namespace ProgramPortal.Hosting;
 
@@ -10,7 +11,8 @@ public static class CommandLineVerbs
 {
     public const string Migrate = "migrate";
     public const string HealthCheck = "healthcheck";
-    public static readonly IReadOnlyList<string> Names = [Migrate, HealthCheck];
+    public const string CreateAdmin = "create-admin";
+    public static readonly IReadOnlyList<string> Names = [Migrate, HealthCheck, CreateAdmin];
 
     public static async Task<int?> RunVerbAsync(this WebApplication app, string[] args)
     {
@@ -29,10 +31,53 @@ public static class CommandLineVerbs
                 return 0;
             case HealthCheck:
                 return await HealthProbe.RunAsync(app.Configuration);
+            case CreateAdmin:
+                return await CreateAdminAsync(app, args);
             default:
                 await Console.Error.WriteLineAsync($"Unknown command '{verb}'. Known commands: {string.Join(", ", Names)}.");
                 return 2;
         }
+    }
+
+    /// <summary>
+    /// `create-admin EMAIL`: creates an Admin, or resets the password of an existing account, unlocks
+    /// and re-enables it and makes it an Admin. The password comes from PORTAL_ADMIN_PASSWORD or, so
+    /// it stays out of shell history, from the first line of standard input.
+    /// </summary>
+    private static async Task<int> CreateAdminAsync(WebApplication app, string[] args)
+    {
+        var email = args.Length > 1 ? args[1] : null;
+        if (string.IsNullOrWhiteSpace(email) || email.StartsWith('-'))
+        {
+            await Console.Error.WriteLineAsync("Usage: create-admin EMAIL (password from PORTAL_ADMIN_PASSWORD or standard input)");
+            return 2;
+        }
+
+        var password = app.Configuration["PORTAL_ADMIN_PASSWORD"];
+        if (string.IsNullOrEmpty(password))
+        {
+            await Console.Error.WriteLineAsync($"Password for {email}:");
+            password = await Console.In.ReadLineAsync();
+        }
+
+        if (string.IsNullOrEmpty(password))
+        {
+            await Console.Error.WriteLineAsync("No password given.");
+            return 2;
+        }
+
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<FirstAdmin>().EnsureRolesAsync();
+        var result = await scope.ServiceProvider.GetRequiredService<StaffAccounts>().CreateOrResetAdminAsync(email, password);
+        if (!result.Succeeded)
+        {
+            await Console.Error.WriteLineAsync("Could not create or reset the admin: "
+                + string.Join(" ", result.Errors.Select(e => e.Description)));
+            return 1;
+        }
+
+        await Console.Out.WriteLineAsync($"{email} is an active Admin and can sign in with the new password.");
+        return 0;
     }
 
     /// <summary>

@@ -14,13 +14,7 @@ public sealed class FirstAdmin(
 {
     public async Task EnsureAsync(CancellationToken cancellationToken = default)
     {
-        foreach (var role in StaffRoles.All)
-        {
-            if (!await roles.RoleExistsAsync(role))
-            {
-                await roles.CreateAsync(new IdentityRole(role));
-            }
-        }
+        await EnsureRolesAsync();
 
         var email = configuration["PORTAL_ADMIN_EMAIL"];
         var password = configuration["PORTAL_ADMIN_PASSWORD"];
@@ -46,5 +40,16 @@ public sealed class FirstAdmin(
 
         await users.AddToRoleAsync(admin, StaffRoles.Admin);
         logger.LogInformation("Created the first admin account {Email}", email);
+    }
+
+    public async Task EnsureRolesAsync()
+    {
+        foreach (var role in StaffRoles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+        }
     }
 }

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using ProgramPortal.Data;
 
 namespace ProgramPortal.Identity;
@@ -19,16 +21,43 @@ public static class IdentityExtensions
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
             .AddEntityFrameworkStores<PortalDbContext>()
+            .AddSignInManager<StaffSignInManager>()
+            .AddClaimsPrincipalFactory<StaffClaimsFactory>()
             .AddDefaultTokenProviders();
 
+        // Invitation links go through the same password-reset tokens, so they must last long enough
+        // for someone to read their email after a weekend.
+        builder.Services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = StaffAccounts.TokenLifespan);
+        // Disabling an account or changing roles renews the security stamp; open sessions notice within a minute.
+        builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+
+        // Secure cookies everywhere except Development, where deploy/run.sh serves plain http on 127.0.0.1.
+        var securePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         builder.Services.ConfigureApplicationCookie(cookie =>
         {
             cookie.LoginPath = "/admin/login";
+            cookie.LogoutPath = "/admin/logout";
             cookie.AccessDeniedPath = "/admin/denied";
             cookie.Cookie.Name = "portal.staff";
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Strict;
-            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            cookie.Cookie.SecurePolicy = securePolicy;
+            cookie.SlidingExpiration = true;
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+        });
+        // The half-signed-in cookie between password and authenticator code.
+        builder.Services.Configure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(
+            IdentityConstants.TwoFactorUserIdScheme, cookie =>
+            {
+                cookie.Cookie.HttpOnly = true;
+                cookie.Cookie.SameSite = SameSiteMode.Strict;
+                cookie.Cookie.SecurePolicy = securePolicy;
+            });
+        builder.Services.AddAntiforgery(antiforgery =>
+        {
+            antiforgery.Cookie.HttpOnly = true;
+            antiforgery.Cookie.SameSite = SameSiteMode.Strict;
+            antiforgery.Cookie.SecurePolicy = securePolicy;
         });
 
         // Keys live in PostgreSQL so sign-ins and antiforgery tokens survive restarts and are
@@ -37,7 +66,34 @@ public static class IdentityExtensions
             .SetApplicationName("ProgramPortal")
             .PersistKeysToDbContext<PortalDbContext>();
 
+        builder.Services.AddOptions<StaffLinkOptions>()
+            .Configure<IConfiguration>((links, configuration) => links.PublicUrl = configuration["PORTAL_URL"] ?? links.PublicUrl)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        builder.Services.AddAuthorization(StaffPolicies.Add);
+        // PostConfigure: Razor Pages' own setup replaces the conventions collection, so a plain
+        // Configure registered before AddRazorPages would be silently lost.
+        builder.Services.PostConfigure<RazorPagesOptions>(AuthorizeAdminArea);
+        builder.Services.AddScoped<TwoFactorRequirementFilter>();
+        builder.Services.AddScoped<StaffAccounts>();
         builder.Services.AddScoped<FirstAdmin>();
         return builder;
+    }
+
+    /// <summary>
+    /// Everything under /admin needs a staff sign-in except the pages in SignIn/; Content, Staff and
+    /// Leads need their role on top. New pages inherit their folder's rule, so none is left open by omission.
+    /// </summary>
+    private static void AuthorizeAdminArea(RazorPagesOptions pages)
+    {
+        pages.Conventions.AuthorizeAreaFolder("Admin", "/", StaffPolicies.Staff);
+        pages.Conventions.AuthorizeAreaFolder("Admin", "/Content", StaffPolicies.Content);
+        pages.Conventions.AuthorizeAreaFolder("Admin", "/Staff", StaffPolicies.Admin);
+        pages.Conventions.AuthorizeAreaFolder("Admin", "/Leads", StaffPolicies.Leads);
+        pages.Conventions.AllowAnonymousToAreaFolder("Admin", "/SignIn");
+        pages.Conventions.AddAreaFolderApplicationModelConvention("Admin", "/",
+            model => model.Filters.Add(new ServiceFilterAttribute(typeof(TwoFactorRequirementFilter))));
+        pages.Conventions.AddAreaPageRoute("Admin", "/SignIn/SetPassword", StaffAccounts.AcceptInvitationPath.TrimStart('/'));
     }
 }

@@ -6,4 +6,7 @@ namespace ProgramPortal.Identity;
 public class StaffUser : IdentityUser
 {
     public string? DisplayName { get; set; }
+
+    /// <summary>Set by an Admin: the account keeps its history but can no longer sign in.</summary>
+    public bool IsDisabled { get; set; }
 }

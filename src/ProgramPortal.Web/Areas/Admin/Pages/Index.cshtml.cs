@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using ProgramPortal.Editing;
+using ProgramPortal.Identity;
+
+namespace ProgramPortal.Areas.Admin.Pages;
+
+public class IndexModel(SourceFreshness freshness) : PageModel
+{
+    public bool EditsContent { get; private set; }
+    public IReadOnlyList<StaleSource> StaleSources { get; private set; } = [];
+    public int MaxAgeMonths => freshness.MaxAgeMonths;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        EditsContent = User.IsInRole(StaffRoles.Editor) || User.IsInRole(StaffRoles.Admin);
+        if (EditsContent)
+        {
+            StaleSources = await freshness.StaleSourcesAsync(cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace ProgramPortal.Identity;
+
+/// <summary>Refuses sign-in to accounts an Admin has disabled, whatever their password or second factor.</summary>
+public sealed class StaffSignInManager(
+    UserManager<StaffUser> userManager,
+    IHttpContextAccessor contextAccessor,
+    IUserClaimsPrincipalFactory<StaffUser> claimsFactory,
+    IOptions<IdentityOptions> optionsAccessor,
+    ILogger<SignInManager<StaffUser>> logger,
+    IAuthenticationSchemeProvider schemes,
+    IUserConfirmation<StaffUser> confirmation)
+    : SignInManager<StaffUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
+{
+    public override async Task<bool> CanSignInAsync(StaffUser user) =>
+        !user.IsDisabled && await base.CanSignInAsync(user);
+}
+
+/// <summary>
+/// Adds a claim saying whether the user has an authenticator app, so the "two-factor required"
+/// rule can be checked on every admin request without a database round trip for the user.
+/// </summary>
+public sealed class StaffClaimsFactory(
+    UserManager<StaffUser> userManager,
+    RoleManager<IdentityRole> roleManager,
+    IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<StaffUser, IdentityRole>(userManager, roleManager, options)
+{
+    public const string TwoFactorClaim = "portal:2fa";
+
+    protected override async Task<System.Security.Claims.ClaimsIdentity> GenerateClaimsAsync(StaffUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        if (user.TwoFactorEnabled)
+        {
+            identity.AddClaim(new(TwoFactorClaim, "true"));
+        }
+
+        return identity;
+    }
+}

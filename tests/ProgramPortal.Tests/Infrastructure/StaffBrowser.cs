@@ -1,0 +1,103 @@
+using System.Net;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+
+namespace ProgramPortal.Tests.Infrastructure;
+
+/// <summary>A page as a browser got it: where it ended up after redirects, its status and its parsed HTML.</summary>
+public sealed record BrowserPage(Uri Url, HttpStatusCode Status, string Html, IDocument Document)
+{
+    public string Path => Url.PathAndQuery;
+    public string Text => Document.Body?.TextContent ?? "";
+}
+
+/// <summary>
+/// Drives the app over HTTPS like a browser with cookies: follows redirects, and submits forms
+/// with every field the page rendered (hidden version fields and antiforgery tokens included),
+/// so tests exercise exactly what staff send.
+/// </summary>
+public sealed class StaffBrowser(HttpClient client) : IDisposable
+{
+    private static readonly HtmlParser Parser = new();
+
+    public HttpClient Client => client;
+
+    public async Task<BrowserPage> GetAsync(string url) => await FollowAsync(await client.GetAsync(url));
+
+    /// <summary>
+    /// Fills the form the selector names (by default the page's first form in main) and submits it.
+    /// Fields given replace every value of that name; a null value removes the field.
+    /// </summary>
+    public async Task<BrowserPage> SubmitAsync(BrowserPage page, string formSelector = "main form[method=post]",
+        params (string Name, string? Value)[] fields)
+    {
+        var form = page.Document.QuerySelector<IHtmlFormElement>(formSelector)
+            ?? throw new InvalidOperationException($"No form '{formSelector}' on {page.Path}:\n{page.Text}");
+        var values = FormValues(form).Where(v => fields.All(f => f.Name != v.Name)).ToList();
+        values.AddRange(fields.Where(f => f.Value is not null).Select(f => (f.Name, f.Value!)));
+        var action = form.GetAttribute("action") is { Length: > 0 } target ? new Uri(page.Url, target) : page.Url;
+        return await PostAsync(action.PathAndQuery, values);
+    }
+
+    public async Task<BrowserPage> PostAsync(string url, IEnumerable<(string Name, string Value)> values)
+    {
+        using var content = new FormUrlEncodedContent(values.Select(v => KeyValuePair.Create(v.Name, v.Value)));
+        return await FollowAsync(await client.PostAsync(url, content));
+    }
+
+    /// <summary>The antiforgery token any form of the page carries (they are all the same for one user).</summary>
+    public static string AntiforgeryToken(BrowserPage page) =>
+        page.Document.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
+        ?? throw new InvalidOperationException($"No antiforgery token on {page.Path}");
+
+    private static IEnumerable<(string Name, string Value)> FormValues(IHtmlFormElement form)
+    {
+        foreach (var element in form.Elements)
+        {
+            switch (element)
+            {
+                case IHtmlInputElement input when input.Name is { Length: > 0 } name
+                    && input.Type is not ("submit" or "button" or "reset")
+                    && (input.Type is not ("checkbox" or "radio") || input.IsChecked):
+                    yield return (name, input.Value);
+                    break;
+                case IHtmlTextAreaElement textArea when textArea.Name is { Length: > 0 } name:
+                    yield return (name, textArea.Value);
+                    break;
+                case IHtmlSelectElement select when select.Name is { Length: > 0 } name:
+                    var chosen = select.Options.FirstOrDefault(o => o.IsSelected) ?? select.Options.FirstOrDefault();
+                    if (chosen is not null)
+                    {
+                        yield return (name, chosen.Value);
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private async Task<BrowserPage> FollowAsync(HttpResponseMessage response)
+    {
+        for (var hops = 0; hops < 10; hops++)
+        {
+            var url = response.RequestMessage!.RequestUri!;
+            if ((int)response.StatusCode is >= 300 and < 400 && response.Headers.Location is { } location)
+            {
+                response.Dispose();
+                response = await client.GetAsync(new Uri(url, location));
+                continue;
+            }
+
+            using (response)
+            {
+                var html = await response.Content.ReadAsStringAsync();
+                return new BrowserPage(url, response.StatusCode, html, Parser.ParseDocument(html));
+            }
+        }
+
+        throw new InvalidOperationException("Too many redirects");
+    }
+
+    public void Dispose() => client.Dispose();
+}
