@@ -2,12 +2,14 @@ using ProgramPortal.Data;
 using ProgramPortal.Email;
 using ProgramPortal.Hosting;
 using ProgramPortal.Identity;
+using ProgramPortal.Seo;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPortalData();
 builder.AddStaffIdentity();
 builder.AddEmail();
 builder.AddPublicSite();
+builder.AddSeo();
 
 var app = builder.Build();
 
@@ -23,7 +25,11 @@ if (!await app.HasMigratedDatabaseAsync())
 
 app.UsePublicSite();
 app.MapHealthChecks("/healthz");
-app.MapRazorPages();
+// Fingerprinted static files with year-long immutable caching; WithStaticAssets makes Razor's
+// asp-append-version links point at the fingerprinted names.
+app.MapStaticAssets();
+app.MapRazorPages().WithStaticAssets();
+app.MapSeoEndpoints();
 await app.RunAsync();
 return 0;
 
