@@ -81,7 +81,12 @@ public class CareersModel(PortalDbContext db) : PageModel
     public JsonObject StructuredData => new()
     {
         ["@context"] = JsonLd.Context,
-        ["@graph"] = JsonLd.Array(Roles.Select(role => new JsonObject
+        ["@graph"] = JsonLd.Array(Roles.Select(Occupation)),
+    };
+
+    private static JsonObject Occupation(RoleSalary role)
+    {
+        var occupation = new JsonObject
         {
             ["@type"] = "Occupation",
             ["name"] = role.Title,
@@ -95,14 +100,19 @@ public class CareersModel(PortalDbContext db) : PageModel
                 ["duration"] = "P1Y",
                 ["median"] = (double)role.Median,
             }),
+        };
+        if (role.TakenOn is { } takenOn)
+        {
             // schema.org's place for the date salary figures were taken.
-            ["mainEntityOfPage"] = new JsonObject
+            occupation["mainEntityOfPage"] = new JsonObject
             {
                 ["@type"] = "WebPage",
-                ["lastReviewed"] = role.TakenOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            },
-        })),
-    };
+                ["lastReviewed"] = takenOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            };
+        }
+
+        return occupation;
+    }
 
     private static T? Named<T>(string? value) where T : struct, Enum =>
         Enum.GetValues<T>().Cast<T?>()
