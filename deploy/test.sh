@@ -8,6 +8,16 @@ source deploy/lib.sh
 # Without PORTAL_TEST_POSTGRES or a Docker engine, the fixture starts its own local cluster.
 ensure_postgres_server || { echo "0 passed, 1 failed"; exit 1; }
 
+# Browser tests drive Debian's chromium (never a downloaded browser) and inject axe-core, which
+# npm installs from tests/browser/package-lock.json into the git-ignored tests/browser/node_modules.
+ensure_packages chromium || { echo "0 passed, 1 failed"; exit 1; }
+command -v npm >/dev/null || ensure_packages npm || { echo "0 passed, 1 failed"; exit 1; }
+if ! npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error >&2; then
+  echo "npm could not install tests/browser's packages"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
 results_dir="$PWD/TestResults"
 rm -rf "$results_dir"
 mkdir -p "$results_dir"

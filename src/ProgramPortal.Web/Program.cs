@@ -3,6 +3,7 @@ using ProgramPortal.Editing;
 using ProgramPortal.Email;
 using ProgramPortal.Hosting;
 using ProgramPortal.Identity;
+using ProgramPortal.Seo;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPortalData();
@@ -11,6 +12,7 @@ builder.AddEmail();
 builder.AddPublicSite();
 builder.AddProductionHosting();
 builder.AddContentEditing();
+builder.AddSeo();
 
 var app = builder.Build();
 
@@ -27,7 +29,11 @@ if (!await app.HasMigratedDatabaseAsync())
 app.UseProductionHosting();
 app.UsePublicSite();
 app.MapHealthChecks(HealthProbe.Path);
-app.MapRazorPages();
+// Fingerprinted static files with year-long immutable caching; WithStaticAssets makes Razor's
+// asp-append-version links point at the fingerprinted names.
+app.MapStaticAssets();
+app.MapRazorPages().WithStaticAssets();
+app.MapSeoEndpoints();
 await app.RunAsync();
 return 0;
 

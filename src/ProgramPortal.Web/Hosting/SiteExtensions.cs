@@ -9,6 +9,9 @@ public static class SiteExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<DatabaseMigrator>();
         builder.Services.AddRazorPages();
+        // HTTPS responses stay uncompressed (the default) because admin forms echo input next to
+        // antiforgery tokens (BREACH); a TLS-terminating proxy compresses what it judges safe.
+        builder.Services.AddResponseCompression();
         return builder;
     }
 
@@ -20,7 +23,7 @@ public static class SiteExtensions
         }
 
         app.UseStatusCodePagesWithReExecute("/error", "?code={0}");
-        app.UseStaticFiles();
+        app.UseResponseCompression();
         app.UseRouting();
         app.UseOutputCache();
         app.UseAuthentication();

@@ -117,7 +117,14 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
                 // Not running any more.
             }
 
-            Directory.Delete(directory, recursive: true);
+            try
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+            catch (Exception e) when (e is DirectoryNotFoundException or IOException)
+            {
+                // Another test run on this machine is removing the same abandoned cluster.
+            }
         }
     }
 
