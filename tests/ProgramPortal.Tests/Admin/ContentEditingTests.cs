@@ -8,11 +8,12 @@ namespace ProgramPortal.Tests.Admin;
 
 public class ContentEditingTests(PortalApp app) : IClassFixture<PortalApp>
 {
-    // The public /careers and /compare pages are built in another branch; until they are merged,
-    // the new figure is checked in the admin list, the database and the computed SalaryRange they use.
     [Fact]
-    public async Task An_editor_changes_a_median_salary_and_the_tracks_salary_range_follows()
+    public async Task An_editor_changes_a_median_salary_and_the_public_pages_show_the_figure_and_range_at_once()
     {
+        // Rendered first, so the public pages sit in the output cache when the edit lands.
+        Assert.Contains("$64,000 to $300,000", await app.GetPageAsync("/compare"));
+        Assert.Contains("$300,000", await app.GetPageAsync("/careers"));
         using var editor = await app.LoginAsAsync(StaffRoles.Editor);
         var cio = await app.CareerRoleIdAsync("Chief Information Officer (CIO)");
         var form = await editor.GetAsync($"/admin/content/career-roles/edit/{cio}");
@@ -28,6 +29,12 @@ public class ContentEditingTests(PortalApp app) : IClassFixture<PortalApp>
         Assert.Equal(2, role.Sources.Count);
         var medians = await db.CareerRoles.Where(r => r.Track == TrackCode.IS).Select(r => r.MedianSalary).ToListAsync();
         Assert.Equal("$64,000 to $320,000", SalaryRange.Of(medians).ToString());
+
+        var careers = await app.GetPageAsync("/careers");
+        Assert.Contains("$320,000", careers);
+        Assert.DoesNotContain("$300,000", careers);
+        var compare = (await app.GetDocumentAsync("/compare")).QuerySelector("table.comparison")!.TextContent;
+        Assert.Contains("$64,000 to $320,000", compare);
     }
 
     [Fact]
