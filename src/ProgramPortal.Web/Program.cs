@@ -26,6 +26,7 @@ if (!await app.HasMigratedDatabaseAsync())
     return 3;
 }
 
+app.UseSecurityHeaders();
 app.UseProductionHosting();
 app.UsePublicSite();
 app.MapHealthChecks(HealthProbe.Path);

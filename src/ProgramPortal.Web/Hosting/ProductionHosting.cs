@@ -37,6 +37,20 @@ public static class ProductionHosting
         return builder;
     }
 
+    /// <summary>
+    /// Secure cookies wherever the portal sends plain HTTP to HTTPS; where it is served over plain
+    /// HTTP on purpose (Development, Testing, the local compose with Https__RedirectToHttps=false)
+    /// they follow the request. Always-Secure there would make every form fail: antiforgery refuses
+    /// to issue a Secure cookie on an HTTP request and throws.
+    /// </summary>
+    public static CookieSecurePolicy SecureCookiePolicy(this WebApplicationBuilder builder)
+    {
+        var https = builder.Configuration.GetSection(HttpsOptions.Section).Get<HttpsOptions>() ?? new HttpsOptions();
+        var httpsOnly = https.RedirectToHttps && !builder.Environment.IsDevelopment()
+            && !builder.Environment.IsEnvironment(TestingEnvironment);
+        return httpsOnly ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+    }
+
     public static WebApplication UseProductionHosting(this WebApplication app)
     {
         // First, so everything after it (logs, HTTPS checks, rate limits) sees the client's

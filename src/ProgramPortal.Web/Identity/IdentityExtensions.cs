@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ProgramPortal.Data;
+using ProgramPortal.Hosting;
 
 namespace ProgramPortal.Identity;
 
@@ -31,8 +32,7 @@ public static class IdentityExtensions
         // Disabling an account or changing roles renews the security stamp; open sessions notice within a minute.
         builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 
-        // Secure cookies everywhere except Development, where deploy/run.sh serves plain http on 127.0.0.1.
-        var securePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        var securePolicy = builder.SecureCookiePolicy();
         builder.Services.ConfigureApplicationCookie(cookie =>
         {
             cookie.LoginPath = "/admin/login";
