@@ -16,6 +16,9 @@ public sealed class PolicyWatch
     public IReadOnlyList<string> Violations => Snapshot(_violations);
     public IReadOnlyList<string> ConsoleMessages => Snapshot(_consoleMessages);
 
+    /// <summary>Everything reported, for asserting that a page needed nothing the policies forbid.</summary>
+    public IReadOnlyList<string> All => [.. Violations, .. ConsoleMessages];
+
     public static async Task<PolicyWatch> AttachAsync(IPage page)
     {
         var watch = new PolicyWatch();

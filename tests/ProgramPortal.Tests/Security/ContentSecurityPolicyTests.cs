@@ -46,8 +46,8 @@ public class ContentSecurityPolicyTests(BrowserPortalApp app, ITestOutputHelper 
         // The authenticator QR code is a data: image; the policy must let it show.
         var qrWidth = await page.Locator("img[alt*='QR code']").EvaluateAsync<int>("img => img.naturalWidth");
         Assert.True(qrWidth > 0, "The QR code image did not load");
-        var violationsOnSitePages = watch.Violations.Count + watch.ConsoleMessages.Count;
-        Assert.True(violationsOnSitePages == 0, string.Join("\n", watch.Violations.Concat(watch.ConsoleMessages)));
+        var violationsOnSitePages = watch.All.Count;
+        Assert.True(violationsOnSitePages == 0, string.Join("\n", watch.All));
 
         // What a script that slipped past encoding would do: the browser refuses it and says so.
         var ran = await page.EvaluateAsync<bool>("""
