@@ -2,12 +2,16 @@ using ProgramPortal.Data;
 using ProgramPortal.Email;
 using ProgramPortal.Hosting;
 using ProgramPortal.Identity;
+using ProgramPortal.Jobs;
+using ProgramPortal.Leads;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPortalData();
 builder.AddStaffIdentity();
 builder.AddEmail();
 builder.AddPublicSite();
+builder.AddJobs();
+builder.AddLeads();
 
 var app = builder.Build();
 
@@ -22,6 +26,8 @@ if (!await app.HasMigratedDatabaseAsync())
 }
 
 app.UsePublicSite();
+app.UseLeadFollowUps();
+app.MapJobsDashboard();
 app.MapHealthChecks("/healthz");
 app.MapRazorPages();
 await app.RunAsync();

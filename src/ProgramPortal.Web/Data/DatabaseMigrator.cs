@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ProgramPortal.Content;
+using ProgramPortal.Email;
 using ProgramPortal.Identity;
 
 namespace ProgramPortal.Data;
@@ -27,6 +28,11 @@ public sealed class DatabaseMigrator(PortalDbContext db, FirstAdmin firstAdmin, 
             if (await ContentSeed.SeedIfEmptyAsync(db, cancellationToken))
             {
                 logger.LogInformation("Seeded the program content into an empty database");
+            }
+
+            if (await EmailSequenceSeed.SeedIfEmptyAsync(db, cancellationToken))
+            {
+                logger.LogInformation("Seeded the lead follow-up email sequence");
             }
 
             await firstAdmin.EnsureAsync(cancellationToken);

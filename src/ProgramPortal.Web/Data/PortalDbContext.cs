@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using ProgramPortal.Content;
+using ProgramPortal.Email;
 using ProgramPortal.Identity;
+using ProgramPortal.Leads;
 
 namespace ProgramPortal.Data;
 
@@ -23,6 +25,11 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<PathQuestion> PathQuestions => Set<PathQuestion>();
     public DbSet<FaqItem> FaqItems => Set<FaqItem>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Lead> Leads => Set<Lead>();
+    public DbSet<Inquiry> Inquiries => Set<Inquiry>();
+    public DbSet<SequenceStep> SequenceSteps => Set<SequenceStep>();
+    public DbSet<EmailTemplate> EmailTemplates => Set<EmailTemplate>();
+    public DbSet<LeadEmail> LeadEmails => Set<LeadEmail>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

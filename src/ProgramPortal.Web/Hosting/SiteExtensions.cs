@@ -9,6 +9,8 @@ public static class SiteExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<DatabaseMigrator>();
         builder.Services.AddRazorPages();
+        // Features add their own policies; a rejected request shows the friendly /error page for 429.
+        builder.Services.AddRateLimiter(limiter => limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests);
         return builder;
     }
 
@@ -25,6 +27,7 @@ public static class SiteExtensions
         app.UseOutputCache();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         return app;
     }
 }
