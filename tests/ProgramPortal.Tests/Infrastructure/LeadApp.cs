@@ -48,7 +48,7 @@ public partial class LeadApp : PortalApp
         CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects });
 
     /// <summary>A complete, valid submission; tests override single fields.</summary>
-    public static Dictionary<string, string> ValidForm(string email, string track = "IT") => new()
+    public Dictionary<string, string> ValidForm(string email, string track = "IT") => new()
     {
         ["Input.FirstName"] = "Ada",
         ["Input.LastName"] = "Lovelace",
@@ -56,13 +56,11 @@ public partial class LeadApp : PortalApp
         ["Input.Phone"] = "+1 (619) 555-0100",
         ["Input.CountryCode"] = "US",
         ["Input.Track"] = track,
-        ["Input.StartTerm"] = StartTermsOnOffer()[0],
+        ["Input.StartTerm"] = ProgramPortal.Leads.StartTerms.Offered(Clock.GetUtcNow())[0],
         ["Input.YearsOfExperience"] = "4",
         ["Input.Message"] = "Is the program fully online?",
         ["Input.Consent"] = "true",
     };
-
-    public static IReadOnlyList<string> StartTermsOnOffer() => ProgramPortal.Leads.StartTerms.Offered(DateTimeOffset.UtcNow);
 
     /// <summary>Opens the form like a browser (getting its hidden fields and cookie), waits as a person would, and sends it.</summary>
     public async Task<HttpResponseMessage> SubmitLeadAsync(Dictionary<string, string> fields, HttpClient? browser = null,
