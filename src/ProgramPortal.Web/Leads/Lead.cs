@@ -78,5 +78,4 @@ public static class LeadLimits
     public const int Tracking = 200;
     public const int Referrer = 500;
     public const int ConsentVersion = 20;
-    public const int MaxYearsOfExperience = 60;
 }

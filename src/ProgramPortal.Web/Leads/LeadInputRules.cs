@@ -6,15 +6,16 @@ using MimeKit;
 namespace ProgramPortal.Leads;
 
 /// <summary>
-/// A person's name in any script: letters and combining marks, with the spaces, apostrophes, hyphens
-/// and full stops real names use (José Ñúñez, 李小龙, O'Brien, Jean-Luc St. Pierre).
+/// A person's name in any script: letters and combining marks, joined by the spaces, apostrophes,
+/// hyphens and full stops real names use (José Ñúñez, 李小龙, O'Brien, Jean-Luc St. Pierre, J.R.R.).
+/// An apostrophe, hyphen or space must be followed by a letter, which keeps out "admin'--".
 /// </summary>
 public sealed partial class PersonNameAttribute : ValidationAttribute
 {
     public override bool IsValid(object? value) =>
         value is not string text || NameShape().IsMatch(text.Trim().Normalize(NormalizationForm.FormC));
 
-    [GeneratedRegex(@"^\p{L}[\p{L}\p{M}'’.\- ]*$")]
+    [GeneratedRegex(@"^\p{L}\p{M}*(?:\p{L}\p{M}*|['’\-](?=\p{L})|\.(?=$| |\p{L})| +(?=\p{L}))*$")]
     private static partial Regex NameShape();
 }
 
@@ -38,7 +39,7 @@ public sealed class MailboxAttribute : ValidationAttribute
     public override bool IsValid(object? value) => value is not string text || LeadInputRules.IsMailbox(text);
 }
 
-public static class LeadInputRules
+public static partial class LeadInputRules
 {
     /// <summary>
     /// The form of an address that repeats are matched on. Only case and Unicode form are folded:
@@ -46,14 +47,16 @@ public static class LeadInputRules
     /// </summary>
     public static string NormalizeEmail(string email) => email.Trim().Normalize(NormalizationForm.FormC).ToLowerInvariant();
 
+    /// <summary>
+    /// An address people really use: a dot-atom local part (no quoted forms), and a domain of at least
+    /// two labels of letters, digits and inner hyphens (international letters allowed).
+    /// </summary>
     public static bool IsMailbox(string text)
     {
         var address = text.Trim();
-        var at = address.IndexOf('@');
         return address.Length <= LeadLimits.Email
-            && at > 0 && at == address.LastIndexOf('@') && at <= 64
-            && address.IndexOf('.', at) > at + 1 && !address.EndsWith('.')
-            && IsPlainText(address, allowLineBreaks: false) && !address.Any(char.IsWhiteSpace)
+            && MailboxShape().Match(address) is { Success: true } match
+            && match.Groups["local"].Length <= 64
             && MailboxAddress.TryParse(address, out var parsed) && parsed.Address == address;
     }
 
@@ -96,6 +99,9 @@ public static class LeadInputRules
         Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
             ? CleanTracking(uri.ToString(), LeadLimits.Referrer)
             : null;
+
+    [GeneratedRegex(@"^(?<local>[\p{L}\p{N}!#$%&'*+/=?^_`{|}~\-]+(?:\.[\p{L}\p{N}!#$%&'*+/=?^_`{|}~\-]+)*)@(?:[\p{L}\p{N}](?:[\p{L}\p{N}\-]{0,61}[\p{L}\p{N}])?\.)+[\p{L}\p{N}](?:[\p{L}\p{N}\-]{0,61}[\p{L}\p{N}])?$")]
+    private static partial Regex MailboxShape();
 
     /// <summary>Trims and composes (NFC) what a person typed; null for blank.</summary>
     public static string? Tidy(string? value) =>

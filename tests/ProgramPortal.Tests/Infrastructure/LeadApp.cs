@@ -18,7 +18,8 @@ public partial class LeadApp : PortalApp
 {
     public const string AdmissionsInbox = "inbox@admissions.test";
 
-    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+    // Whole seconds, so times read back from PostgreSQL (microseconds) compare equal.
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
     public TestSmtpServer Smtp { get; } = new();
 
     public override async Task InitializeAsync()

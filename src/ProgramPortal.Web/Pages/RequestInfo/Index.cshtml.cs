@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -42,7 +43,7 @@ public class IndexModel(LeadIntake intake, FormGuard guard, IAntiforgery antifor
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         LoadChoices();
-        if (!await antiforgery.IsRequestValidAsync(HttpContext))
+        if (!await HasValidAntiforgeryTokenAsync())
         {
             FormExpired = true;
             Response.StatusCode = StatusCodes.Status400BadRequest;
@@ -66,6 +67,19 @@ public class IndexModel(LeadIntake intake, FormGuard guard, IAntiforgery antifor
 
         await intake.SubmitAsync(Input.ToInquiry(guard.Check(Input.FormToken, Input.Website)), cancellationToken);
         return RedirectToPage("Thanks");
+    }
+
+    private async Task<bool> HasValidAntiforgeryTokenAsync()
+    {
+        try
+        {
+            return await antiforgery.IsRequestValidAsync(HttpContext);
+        }
+        catch (AntiforgeryValidationException)
+        {
+            // The body could not be read as a form at all (a NUL byte, a value over the limit).
+            return false;
+        }
     }
 
     /// <summary>The first error for a field, shown beside it and in the summary.</summary>
@@ -123,8 +137,10 @@ public class IndexModel(LeadIntake intake, FormGuard guard, IAntiforgery antifor
 
         [Display(Name = "Area of interest")]
         [Required(ErrorMessage = "Choose the area that interests you, or \"Not decided yet\".")]
-        [EnumDataType(typeof(TrackInterest), ErrorMessage = "Choose one of the areas listed.")]
-        public TrackInterest? Track { get; set; }
+        // Kept as text and matched exactly: enum binding would take "IS,IT" or "1" as a value.
+        [AllowedValues(nameof(TrackInterest.IS), nameof(TrackInterest.IT), nameof(TrackInterest.Undecided),
+            ErrorMessage = "Choose one of the areas listed.")]
+        public string? Track { get; set; }
 
         [Display(Name = "Intended start term")]
         [Required(ErrorMessage = "Choose when you would like to start.")]
@@ -132,8 +148,10 @@ public class IndexModel(LeadIntake intake, FormGuard guard, IAntiforgery antifor
 
         [Display(Name = "Years of IT experience")]
         [Required(ErrorMessage = "Enter your years of IT experience, as a whole number (0 if none).")]
-        [Range(0, LeadLimits.MaxYearsOfExperience, ErrorMessage = "Enter a whole number of years from {1} to {2}.")]
-        public int? YearsOfExperience { get; set; }
+        // Text matched to plain digits 0 to 60: number binding would also take "0x10" or other
+        // scripts' digits, and [Range] on text throws on an overflowing number.
+        [RegularExpression("^([0-9]|[1-5][0-9]|60)$", ErrorMessage = "Enter a whole number of years from 0 to 60, like 4.")]
+        public string? YearsOfExperience { get; set; }
 
         [Display(Name = "Message (optional)")]
         [StringLength(LeadLimits.Message, ErrorMessage = "Your message can be at most {1} characters.")]
@@ -161,9 +179,9 @@ public class IndexModel(LeadIntake intake, FormGuard guard, IAntiforgery antifor
             NormalizedEmail = LeadInputRules.NormalizeEmail(Email),
             Phone = LeadInputRules.Tidy(Phone),
             CountryCode = CountryCode!,
-            Track = Track!.Value,
+            Track = Enum.Parse<TrackInterest>(Track!),
             StartTerm = StartTerm!,
-            YearsOfExperience = YearsOfExperience!.Value,
+            YearsOfExperience = int.Parse(YearsOfExperience!, CultureInfo.InvariantCulture),
             Message = LeadInputRules.Tidy(Message),
             ConsentVersion = ConsentStatement.Version,
             ConsentText = ConsentStatement.Text,
