@@ -36,10 +36,11 @@ public static class JobsExtensions
         });
         builder.Services.AddSingleton<JobActivator>(services =>
             new AspNetCoreJobActivator(services.GetRequiredService<IServiceScopeFactory>()));
-        builder.Services.AddHangfire(configuration => configuration
+        builder.Services.AddHangfire((services, configuration) => configuration
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings());
+            .UseRecommendedSerializerSettings()
+            .UseLogProvider(new HostBoundLogProvider(services.GetRequiredService<ILoggerFactory>())));
 
         if (settings.RunServer)
         {
