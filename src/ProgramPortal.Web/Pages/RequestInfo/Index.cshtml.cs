@@ -28,7 +28,6 @@ public class IndexModel(LeadIntake intake, FormGuard guard, IAntiforgery antifor
         [FromQuery(Name = "utm_medium")] string? utmMedium,
         [FromQuery(Name = "utm_campaign")] string? utmCampaign)
     {
-        ModelState.Clear();
         Input = new InputModel
         {
             UtmSource = LeadInputRules.CleanTracking(utmSource, LeadLimits.Tracking),
