@@ -24,8 +24,10 @@ public sealed partial class LeadMailComposer(IOptions<MailOptions> mail, Unsubsc
 
         var message = new MimeMessage();
         message.From.Add(new MailboxAddress(mail.Value.FromName, mail.Value.FromAddress));
-        // The same id on every attempt lets a receiving server drop a copy sent twice after a crash.
-        message.MessageId = $"lead-email-{email.Id.ToString(CultureInfo.InvariantCulture)}@{MailDomain}";
+        // The same id on every attempt lets a receiving server drop a copy sent twice after a crash;
+        // the scheduling time keeps ids apart between databases (staging and production) that share a sender.
+        message.MessageId = string.Create(CultureInfo.InvariantCulture,
+            $"lead-email-{email.Id}-{email.ScheduledAt.ToUnixTimeMilliseconds()}@{MailDomain}");
         message.Subject = Render(template.Subject, values, html: false);
 
         var footerText = "";

@@ -53,15 +53,8 @@ internal sealed class InquiryConfiguration : IEntityTypeConfiguration<Inquiry>
         inquiry.HasOne(i => i.Lead).WithMany(l => l.Inquiries).OnDelete(DeleteBehavior.Cascade);
         inquiry.HasIndex(i => i.FormId).IsUnique();
         inquiry.HasIndex(i => i.SubmittedAt);
-        inquiry.Property(i => i.FirstName).HasMaxLength(LeadLimits.Name);
-        inquiry.Property(i => i.LastName).HasMaxLength(LeadLimits.Name);
-        inquiry.Property(i => i.Email).HasMaxLength(LeadLimits.Email);
-        inquiry.Property(i => i.NormalizedEmail).HasMaxLength(LeadLimits.Email);
-        inquiry.Property(i => i.Phone).HasMaxLength(LeadLimits.Phone);
-        inquiry.Property(i => i.CountryCode).HasMaxLength(2);
-        inquiry.Property(i => i.StartTerm).HasMaxLength(LeadLimits.StartTerm);
+        LeadLimits.ConfigurePersonColumns(inquiry);
         inquiry.Property(i => i.Message).HasMaxLength(LeadLimits.Message);
-        inquiry.Property(i => i.ConsentVersion).HasMaxLength(LeadLimits.ConsentVersion);
         inquiry.Property(i => i.ConsentText).HasMaxLength(1000);
         inquiry.Property(i => i.UtmSource).HasMaxLength(LeadLimits.Tracking);
         inquiry.Property(i => i.UtmMedium).HasMaxLength(LeadLimits.Tracking);

@@ -53,14 +53,7 @@ internal sealed class LeadConfiguration : IEntityTypeConfiguration<Lead>
 {
     public void Configure(EntityTypeBuilder<Lead> lead)
     {
-        lead.Property(l => l.FirstName).HasMaxLength(LeadLimits.Name);
-        lead.Property(l => l.LastName).HasMaxLength(LeadLimits.Name);
-        lead.Property(l => l.Email).HasMaxLength(LeadLimits.Email);
-        lead.Property(l => l.NormalizedEmail).HasMaxLength(LeadLimits.Email);
-        lead.Property(l => l.Phone).HasMaxLength(LeadLimits.Phone);
-        lead.Property(l => l.CountryCode).HasMaxLength(2);
-        lead.Property(l => l.StartTerm).HasMaxLength(LeadLimits.StartTerm);
-        lead.Property(l => l.ConsentVersion).HasMaxLength(LeadLimits.ConsentVersion);
+        LeadLimits.ConfigurePersonColumns(lead);
         lead.HasIndex(l => new { l.NormalizedEmail, l.LastInquiryAt });
         lead.HasIndex(l => l.Status);
         lead.Ignore(l => l.FullName);
@@ -78,4 +71,17 @@ public static class LeadLimits
     public const int Tracking = 200;
     public const int Referrer = 500;
     public const int ConsentVersion = 20;
+
+    /// <summary>A lead and each of its inquiries hold the same person details, with the same limits.</summary>
+    internal static void ConfigurePersonColumns<T>(EntityTypeBuilder<T> entity) where T : class
+    {
+        entity.Property<string>(nameof(Lead.FirstName)).HasMaxLength(Name);
+        entity.Property<string>(nameof(Lead.LastName)).HasMaxLength(Name);
+        entity.Property<string>(nameof(Lead.Email)).HasMaxLength(Email);
+        entity.Property<string>(nameof(Lead.NormalizedEmail)).HasMaxLength(Email);
+        entity.Property<string?>(nameof(Lead.Phone)).HasMaxLength(Phone);
+        entity.Property<string>(nameof(Lead.CountryCode)).HasMaxLength(2);
+        entity.Property<string>(nameof(Lead.StartTerm)).HasMaxLength(StartTerm);
+        entity.Property<string>(nameof(Lead.ConsentVersion)).HasMaxLength(ConsentVersion);
+    }
 }

@@ -147,6 +147,41 @@ public class FollowUpEmailTests(LeadApp app) : IClassFixture<LeadApp>
         Assert.Equal(2, await PendingAsync("changed-mind@example.com"));
     }
 
+    [Fact]
+    public async Task Wording_and_delays_staff_edit_in_the_database_are_what_gets_sent()
+    {
+        await using (var db = app.NewDbContext())
+        {
+            var step = await db.SequenceSteps.Include(s => s.Templates).SingleAsync(s => s.Key == EmailSequenceSeed.Confirmation);
+            step.Templates[0].Subject = "Edited: hello {{first_name}} from {{country}}";
+            var followUp = await db.SequenceSteps.SingleAsync(s => s.Key == EmailSequenceSeed.FirstFollowUp);
+            followUp.Delay = TimeSpan.FromDays(3);
+            await db.SaveChangesAsync();
+        }
+
+        try
+        {
+            using (await app.SubmitLeadAsync(app.ValidForm("edited@example.com"))) { }
+            await app.RunEmailSenderAsync();
+            app.Clock.Advance(TimeSpan.FromDays(2) + TimeSpan.FromHours(1));
+            await app.RunEmailSenderAsync();
+
+            var received = Assert.Single(app.Smtp.To("edited@example.com"));
+            Assert.Equal("Edited: hello Ada from United States", received.Message.Subject);
+            app.Clock.Advance(TimeSpan.FromDays(1));
+            await app.RunEmailSenderAsync();
+            Assert.Equal(2, app.Smtp.To("edited@example.com").Count);
+        }
+        finally
+        {
+            await using var db = app.NewDbContext();
+            var step = await db.SequenceSteps.Include(s => s.Templates).SingleAsync(s => s.Key == EmailSequenceSeed.Confirmation);
+            step.Templates[0].Subject = "We received your MS-ITL request, {{first_name}}";
+            (await db.SequenceSteps.SingleAsync(s => s.Key == EmailSequenceSeed.FirstFollowUp)).Delay = TimeSpan.FromDays(2);
+            await db.SaveChangesAsync();
+        }
+    }
+
     private static string UnsubscribeUrl(MimeMessage message)
     {
         var header = message.Headers["List-Unsubscribe"];
