@@ -9,6 +9,9 @@ public static class ProductionHosting
     /// <summary>The environment the test fixture runs in: like Development, it serves plain HTTP.</summary>
     public const string TestingEnvironment = "Testing";
 
+    public static bool ServesPlainHttp(IHostEnvironment environment) =>
+        environment.IsDevelopment() || environment.IsEnvironment(TestingEnvironment);
+
     public static WebApplicationBuilder AddProductionHosting(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<ReverseProxyOptions>()
@@ -42,7 +45,7 @@ public static class ProductionHosting
         // First, so everything after it (logs, HTTPS checks, rate limits) sees the client's
         // address and scheme rather than the proxy's.
         app.UseForwardedHeaders();
-        if (app.Environment.IsDevelopment() || app.Environment.IsEnvironment(TestingEnvironment))
+        if (ServesPlainHttp(app.Environment))
         {
             return app;
         }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ProgramPortal.Data;
+using ProgramPortal.Hosting;
 
 namespace ProgramPortal.Identity;
 
@@ -31,8 +32,10 @@ public static class IdentityExtensions
         // Disabling an account or changing roles renews the security stamp; open sessions notice within a minute.
         builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 
-        // Secure cookies everywhere except Development, where deploy/run.sh serves plain http on 127.0.0.1.
-        var securePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        // Where HTTPS is enforced, cookies never travel over plain HTTP. Where plain HTTP is served on
+        // purpose (deploy/run.sh, the tests, the local compose) they follow the request: a
+        // Secure-only antiforgery cookie over HTTP would fail every form with a 500.
+        var securePolicy = HttpsOptions.IsEnforced(builder) ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
         builder.Services.ConfigureApplicationCookie(cookie =>
         {
             cookie.LoginPath = "/admin/login";
@@ -66,10 +69,6 @@ public static class IdentityExtensions
             .SetApplicationName("ProgramPortal")
             .PersistKeysToDbContext<PortalDbContext>();
 
-        builder.Services.AddOptions<StaffLinkOptions>()
-            .Configure<IConfiguration>((links, configuration) => links.PublicUrl = configuration["PORTAL_URL"] ?? links.PublicUrl)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
 
         builder.Services.AddAuthorization(StaffPolicies.Add);
         // PostConfigure: Razor Pages' own setup replaces the conventions collection, so a plain

@@ -22,7 +22,7 @@ public partial class AdminAuthorizationTests(PortalApp app) : IClassFixture<Port
     private static string[]? AllowedRoles(string path) => path switch
     {
         _ when PublicPages.Contains(path) => null,
-        _ when path.StartsWith("/admin/staff") => [StaffRoles.Admin],
+        _ when path.StartsWith("/admin/staff") || path.StartsWith("/admin/jobs") => [StaffRoles.Admin],
         _ when path.StartsWith("/admin/content") => [StaffRoles.Editor, StaffRoles.Admin],
         _ when path.StartsWith("/admin/leads") => [StaffRoles.Admissions, StaffRoles.Admin],
         _ => [.. StaffRoles.All],

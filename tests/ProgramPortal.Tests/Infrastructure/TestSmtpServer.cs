@@ -1,0 +1,100 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using MimeKit;
+using SmtpServer;
+using SmtpServer.Storage;
+
+namespace ProgramPortal.Tests.Infrastructure;
+
+/// <summary>A message as the SMTP server received it: the envelope recipients and the parsed message.</summary>
+public sealed record ReceivedMail(IReadOnlyList<string> Recipients, MimeMessage Message);
+
+/// <summary>
+/// A real SMTP server (package SmtpServer) on a loopback port, which MailKit delivers to. It can be
+/// stopped and started again on the same port to play a mail server that is down.
+/// </summary>
+public sealed class TestSmtpServer : IAsyncDisposable
+{
+    private readonly ConcurrentQueue<ReceivedMail> _received = new();
+    private CancellationTokenSource? _stop;
+    private Task? _running;
+
+    public int Port { get; } = FreePort();
+    public IReadOnlyList<ReceivedMail> Received => [.. _received];
+
+    public async Task StartAsync()
+    {
+        var options = new SmtpServerOptionsBuilder()
+            .ServerName("localhost")
+            .Endpoint(endpoint => endpoint.Endpoint(new IPEndPoint(IPAddress.Loopback, Port)))
+            .Build();
+        var services = new SmtpServer.ComponentModel.ServiceProvider();
+        services.Add(new Store(_received));
+        _stop = new CancellationTokenSource();
+        _running = new SmtpServer.SmtpServer(options, services).StartAsync(_stop.Token);
+        await WaitUntilListeningAsync();
+    }
+
+    public async Task StopAsync()
+    {
+        if (_stop is null)
+        {
+            return;
+        }
+
+        await _stop.CancelAsync();
+        try
+        {
+            await _running!;
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        _stop.Dispose();
+        _stop = null;
+    }
+
+    public IReadOnlyList<ReceivedMail> To(string address) =>
+        [.. Received.Where(m => m.Recipients.Contains(address, StringComparer.OrdinalIgnoreCase))];
+
+    public async ValueTask DisposeAsync() => await StopAsync();
+
+    private async Task WaitUntilListeningAsync()
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                using var probe = new TcpClient();
+                await probe.ConnectAsync(IPAddress.Loopback, Port);
+                return;
+            }
+            catch (SocketException) when (attempt < 100)
+            {
+                await Task.Delay(50);
+            }
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private sealed class Store(ConcurrentQueue<ReceivedMail> received) : MessageStore
+    {
+        public override async Task<SmtpServer.Protocol.SmtpResponse> SaveAsync(ISessionContext context,
+            IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
+        {
+            await using var stream = new MemoryStream(buffer.ToArray());
+            var message = await MimeMessage.LoadAsync(stream, cancellationToken);
+            received.Enqueue(new ReceivedMail([.. transaction.To.Select(m => $"{m.User}@{m.Host}")], message));
+            return SmtpServer.Protocol.SmtpResponse.Ok;
+        }
+    }
+}
