@@ -4,6 +4,8 @@ using ProgramPortal.Email;
 using ProgramPortal.Hosting;
 using ProgramPortal.Identity;
 using ProgramPortal.Seo;
+using ProgramPortal.Jobs;
+using ProgramPortal.Leads;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPortalData();
@@ -12,7 +14,8 @@ builder.AddEmail();
 builder.AddPublicSite();
 builder.AddProductionHosting();
 builder.AddContentEditing();
-builder.AddSeo();
+builder.AddJobs();
+builder.AddLeads();
 
 var app = builder.Build();
 
@@ -29,6 +32,7 @@ if (!await app.HasMigratedDatabaseAsync())
 app.UseSecurityHeaders();
 app.UseProductionHosting();
 app.UsePublicSite();
+app.MapJobsDashboard();
 app.MapHealthChecks(HealthProbe.Path);
 // Fingerprinted static files with year-long immutable caching; WithStaticAssets makes Razor's
 // asp-append-version links point at the fingerprinted names.

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using ProgramPortal.Content;
+using ProgramPortal.Email;
 using ProgramPortal.Identity;
+using ProgramPortal.Jobs;
 
 namespace ProgramPortal.Data;
 
@@ -8,7 +10,7 @@ namespace ProgramPortal.Data;
 /// The deploy step behind the `migrate` verb: applies migrations, seeds an empty database and makes
 /// sure the staff roles and first admin exist. Web instances never do this at start; they only check.
 /// </summary>
-public sealed class DatabaseMigrator(PortalDbContext db, FirstAdmin firstAdmin, ILogger<DatabaseMigrator> logger)
+public sealed class DatabaseMigrator(PortalDbContext db, FirstAdmin firstAdmin, JobsSchema jobs, ILogger<DatabaseMigrator> logger)
 {
     // Any fixed number works; it only has to be the same for every migrate process.
     private const long MigrateLockKey = 7_310_442_019;
@@ -22,11 +24,17 @@ public sealed class DatabaseMigrator(PortalDbContext db, FirstAdmin firstAdmin, 
         {
             await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({MigrateLockKey})", cancellationToken);
             await db.Database.MigrateAsync(cancellationToken);
-            logger.LogInformation("Database schema is up to date");
+            jobs.Install(db.Database.GetDbConnection());
+            logger.LogInformation("Database schema, including Hangfire's, is up to date");
 
             if (await ContentSeed.SeedIfEmptyAsync(db, cancellationToken))
             {
                 logger.LogInformation("Seeded the program content into an empty database");
+            }
+
+            if (await EmailSequenceSeed.SeedIfEmptyAsync(db, cancellationToken))
+            {
+                logger.LogInformation("Seeded the lead follow-up email sequence");
             }
 
             await firstAdmin.EnsureAsync(cancellationToken);

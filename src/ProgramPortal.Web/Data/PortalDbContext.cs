@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using ProgramPortal.Content;
 using ProgramPortal.Editing;
+using ProgramPortal.Email;
 using ProgramPortal.Identity;
+using ProgramPortal.Leads;
 
 namespace ProgramPortal.Data;
 
@@ -26,6 +28,11 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<ContentChange> ContentChanges => Set<ContentChange>();
     public DbSet<StaffSettings> StaffSettings => Set<StaffSettings>();
+    public DbSet<Lead> Leads => Set<Lead>();
+    public DbSet<Inquiry> Inquiries => Set<Inquiry>();
+    public DbSet<SequenceStep> SequenceSteps => Set<SequenceStep>();
+    public DbSet<EmailTemplate> EmailTemplates => Set<EmailTemplate>();
+    public DbSet<LeadEmail> LeadEmails => Set<LeadEmail>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

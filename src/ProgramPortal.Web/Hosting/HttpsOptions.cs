@@ -19,4 +19,9 @@ public sealed class HttpsOptions
     public bool UseHsts { get; set; } = true;
 
     [Range(1, 730)] public int HstsMaxAgeDays { get; set; } = 365;
+
+    /// <summary>Whether every request reaches the app over HTTPS (directly or as forwarded by the proxy).</summary>
+    public static bool IsEnforced(WebApplicationBuilder builder) =>
+        !ProductionHosting.ServesPlainHttp(builder.Environment)
+        && builder.Configuration.GetSection(Section).GetValue(nameof(RedirectToHttps), true);
 }

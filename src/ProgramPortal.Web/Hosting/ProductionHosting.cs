@@ -9,6 +9,9 @@ public static class ProductionHosting
     /// <summary>The environment the test fixture runs in: like Development, it serves plain HTTP.</summary>
     public const string TestingEnvironment = "Testing";
 
+    public static bool ServesPlainHttp(IHostEnvironment environment) =>
+        environment.IsDevelopment() || environment.IsEnvironment(TestingEnvironment);
+
     public static WebApplicationBuilder AddProductionHosting(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<ReverseProxyOptions>()
@@ -37,26 +40,12 @@ public static class ProductionHosting
         return builder;
     }
 
-    /// <summary>
-    /// Secure cookies wherever the portal sends plain HTTP to HTTPS; where it is served over plain
-    /// HTTP on purpose (Development, Testing, the local compose with Https__RedirectToHttps=false)
-    /// they follow the request. Always-Secure there would make every form fail: antiforgery refuses
-    /// to issue a Secure cookie on an HTTP request and throws.
-    /// </summary>
-    public static CookieSecurePolicy SecureCookiePolicy(this WebApplicationBuilder builder)
-    {
-        var https = builder.Configuration.GetSection(HttpsOptions.Section).Get<HttpsOptions>() ?? new HttpsOptions();
-        var httpsOnly = https.RedirectToHttps && !builder.Environment.IsDevelopment()
-            && !builder.Environment.IsEnvironment(TestingEnvironment);
-        return httpsOnly ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
-    }
-
     public static WebApplication UseProductionHosting(this WebApplication app)
     {
         // First, so everything after it (logs, HTTPS checks, rate limits) sees the client's
         // address and scheme rather than the proxy's.
         app.UseForwardedHeaders();
-        if (app.Environment.IsDevelopment() || app.Environment.IsEnvironment(TestingEnvironment))
+        if (ServesPlainHttp(app.Environment))
         {
             return app;
         }

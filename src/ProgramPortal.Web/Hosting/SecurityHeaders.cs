@@ -8,9 +8,13 @@ namespace ProgramPortal.Hosting;
 /// </summary>
 public static class SecurityHeaders
 {
+    // The one inline style allowed, by the hash of its exact text: the stylesheet Chart.js (bundled
+    // in Hangfire's dashboard at /admin/jobs) injects for its resize monitor. No other text matches.
+    private const string ChartJsStyleHash = "'sha256-z7zcnw/4WalZqx+PrNaRnoeLz/G9WXuFqV1WCJ129sg='";
+
     // data: images are the authenticator QR code, drawn on the server (see TwoFactor.cshtml.cs).
     public const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+        "default-src 'self'; script-src 'self'; style-src 'self' " + ChartJsStyleHash + "; img-src 'self' data:; font-src 'self'; "
         + "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     // Features the portal never uses, off for any page and anything embedded in one.

@@ -7,11 +7,18 @@ public static class SiteExtensions
     public static WebApplicationBuilder AddPublicSite(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddOptions<SiteOptions>()
+            .Configure(site => site.PublicBaseUrl = builder.Configuration["PORTAL_URL"] ?? site.PublicBaseUrl)
+            .Bind(builder.Configuration.GetSection(SiteOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         builder.Services.AddScoped<DatabaseMigrator>();
         builder.Services.AddRazorPages();
         // HTTPS responses stay uncompressed (the default) because admin forms echo input next to
         // antiforgery tokens (BREACH); a TLS-terminating proxy compresses what it judges safe.
         builder.Services.AddResponseCompression();
+        // Features add their own policies; a rejected request shows the friendly /error page for 429.
+        builder.Services.AddRateLimiter(limiter => limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests);
         return builder;
     }
 
@@ -28,6 +35,7 @@ public static class SiteExtensions
         app.UseOutputCache();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         return app;
     }
 }

@@ -33,7 +33,10 @@ public static class IdentityExtensions
         // Disabling an account or changing roles renews the security stamp; open sessions notice within a minute.
         builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 
-        var securePolicy = builder.SecureCookiePolicy();
+        // Where HTTPS is enforced, cookies never travel over plain HTTP. Where plain HTTP is served on
+        // purpose (deploy/run.sh, the tests, the local compose) they follow the request: a
+        // Secure-only antiforgery cookie over HTTP would fail every form with a 500.
+        var securePolicy = HttpsOptions.IsEnforced(builder) ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
         builder.Services.ConfigureApplicationCookie(cookie =>
         {
             cookie.LoginPath = "/admin/login";
@@ -67,10 +70,6 @@ public static class IdentityExtensions
             .SetApplicationName("ProgramPortal")
             .PersistKeysToDbContext<PortalDbContext>();
 
-        builder.Services.AddOptions<StaffLinkOptions>()
-            .Configure<IConfiguration>((links, configuration) => links.PublicUrl = configuration["PORTAL_URL"] ?? links.PublicUrl)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
 
         builder.Services.AddAuthorization(StaffPolicies.Add);
         // PostConfigure: Razor Pages' own setup replaces the conventions collection, so a plain

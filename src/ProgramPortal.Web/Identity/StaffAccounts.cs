@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
+using ProgramPortal.Hosting;
 using MimeKit;
 using ProgramPortal.Email;
 
@@ -12,7 +13,7 @@ public sealed class StaffAccounts(
     UserManager<StaffUser> users,
     IMailSender mail,
     IOptions<MailOptions> mailOptions,
-    IOptions<StaffLinkOptions> links)
+    IOptions<SiteOptions> site)
 {
     public const string AcceptInvitationPath = "/admin/accept-invitation";
     public const string ResetPasswordPath = "/admin/reset-password";
@@ -194,7 +195,7 @@ public sealed class StaffAccounts(
     {
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
-        return links.Value.Link($"{path}?email={Uri.EscapeDataString(user.Email!)}&code={code}");
+        return new Uri(site.Value.UrlFor($"{path}?email={Uri.EscapeDataString(user.Email!)}&code={code}"));
     }
 
     private async Task SendAsync(StaffUser user, string subject, string text, CancellationToken cancellationToken)

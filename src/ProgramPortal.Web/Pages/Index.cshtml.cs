@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ProgramPortal.Content;
 using ProgramPortal.Data;
+using ProgramPortal.Hosting;
 using ProgramPortal.Seo;
 
 namespace ProgramPortal.Pages;

@@ -1,20 +1,12 @@
 using System.Text;
 using System.Xml.Linq;
 using Microsoft.Extensions.Options;
+using ProgramPortal.Hosting;
 
 namespace ProgramPortal.Seo;
 
 public static class SeoExtensions
 {
-    public static WebApplicationBuilder AddSeo(this WebApplicationBuilder builder)
-    {
-        builder.Services.AddOptions<SiteOptions>()
-            .Bind(builder.Configuration.GetSection(SiteOptions.Section))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        return builder;
-    }
-
     public static WebApplication MapSeoEndpoints(this WebApplication app)
     {
         app.MapGet("/sitemap.xml", (IOptions<SiteOptions> site) =>

@@ -18,7 +18,7 @@ public class AdminAuthorizationTests(PortalApp app) : IClassFixture<PortalApp>
     private static string[]? AllowedRoles(string path) => path switch
     {
         _ when PublicPages.Contains(path) => null,
-        _ when path.StartsWith("/admin/staff") => [StaffRoles.Admin],
+        _ when path.StartsWith("/admin/staff") || path.StartsWith("/admin/jobs") => [StaffRoles.Admin],
         _ when path.StartsWith("/admin/content") => [StaffRoles.Editor, StaffRoles.Admin],
         _ when path.StartsWith("/admin/leads") => [StaffRoles.Admissions, StaffRoles.Admin],
         _ => [.. StaffRoles.All],

@@ -20,8 +20,8 @@ public class BrowserPortalApp : PortalApp
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        // Links in staff emails point where the browser reaches the app, so a test opens them as they are.
-        builder.UseSetting("PORTAL_URL", BaseAddress.ToString());
+        // Links in emails point where the browser reaches the app, so a test opens them as they are.
+        builder.UseSetting("Site:PublicBaseUrl", BaseAddress.ToString());
     }
 
     public override async Task InitializeAsync()

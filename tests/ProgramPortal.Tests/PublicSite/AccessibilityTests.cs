@@ -14,7 +14,7 @@ public class AccessibilityTests(BrowserPortalApp app) : IClassFixture<BrowserPor
         get
         {
             var data = new TheoryData<string, int>();
-            foreach (var path in PublicPaths.All.Append("/careers?track=IS&level=Mid"))
+            foreach (var path in PublicPaths.EveryPage.Append("/careers?track=IS&level=Mid"))
             {
                 data.Add(path, 390);
                 data.Add(path, 1280);

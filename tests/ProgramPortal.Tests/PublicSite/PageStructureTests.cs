@@ -6,7 +6,7 @@ namespace ProgramPortal.Tests.PublicSite;
 public class PageStructureTests(PortalApp app) : IClassFixture<PortalApp>
 {
     [Theory]
-    [MemberData(nameof(PublicPaths.Each), MemberType = typeof(PublicPaths))]
+    [MemberData(nameof(PublicPaths.EachPage), MemberType = typeof(PublicPaths))]
     public async Task The_page_has_landmarks_one_h1_and_headings_that_never_skip_a_level(string path)
     {
         var page = await app.GetDocumentAsync(path);
@@ -25,7 +25,7 @@ public class PageStructureTests(PortalApp app) : IClassFixture<PortalApp>
     }
 
     [Theory]
-    [MemberData(nameof(PublicPaths.Each), MemberType = typeof(PublicPaths))]
+    [MemberData(nameof(PublicPaths.EachPage), MemberType = typeof(PublicPaths))]
     public async Task The_page_offers_to_request_information(string path)
     {
         var page = await app.GetDocumentAsync(path);

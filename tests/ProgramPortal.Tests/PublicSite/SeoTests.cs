@@ -23,7 +23,7 @@ public class SeoTests(PublicAddressPortalApp app) : IClassFixture<PublicAddressP
     private const string BaseUrl = PublicAddressPortalApp.BaseUrl;
 
     [Theory]
-    [MemberData(nameof(PublicPaths.Each), MemberType = typeof(PublicPaths))]
+    [MemberData(nameof(PublicPaths.EachPage), MemberType = typeof(PublicPaths))]
     public async Task Every_page_has_a_canonical_link_and_open_graph_tags_at_the_public_address(string path)
     {
         var page = await app.GetDocumentAsync(path + "?utm_source=newsletter");
@@ -40,7 +40,7 @@ public class SeoTests(PublicAddressPortalApp app) : IClassFixture<PublicAddressP
     [Fact]
     public async Task Every_page_has_its_own_title_and_description()
     {
-        var pages = await Task.WhenAll(PublicPaths.All.Select(app.GetDocumentAsync));
+        var pages = await Task.WhenAll(PublicPaths.EveryPage.Select(app.GetDocumentAsync));
 
         var titles = pages.Select(p => p.Title).ToList();
         var descriptions = pages.Select(p => p.QuerySelector("meta[name=description]")?.GetAttribute("content")).ToList();
@@ -58,7 +58,7 @@ public class SeoTests(PublicAddressPortalApp app) : IClassFixture<PublicAddressP
         XNamespace ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
         Assert.Equal(ns + "urlset", sitemap.Root!.Name);
         var locations = sitemap.Root.Elements(ns + "url").Select(u => u.Element(ns + "loc")!.Value).ToList();
-        Assert.All(PublicPaths.All, path => Assert.Contains(BaseUrl + path, locations));
+        Assert.All(PublicPaths.EveryPage, path => Assert.Contains(BaseUrl + path, locations));
         Assert.DoesNotContain(locations, l => l.Contains("/admin"));
     }
 

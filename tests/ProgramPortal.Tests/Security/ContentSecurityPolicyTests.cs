@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using ProgramPortal.Identity;
+using ProgramPortal.Jobs;
 using ProgramPortal.Tests.Infrastructure;
 using ProgramPortal.Tests.PublicSite;
 using Xunit.Abstractions;
@@ -18,12 +19,13 @@ public class ContentSecurityPolicyTests(BrowserPortalApp app, ITestOutputHelper 
         var admin = $"csp-admin-{Guid.NewGuid():N}@staff.test";
         await app.CreateStaffAsync(admin, StaffRoles.Admin);
         var cio = await app.CareerRoleIdAsync("Chief Information Officer (CIO)");
-        string[] publicPages = [.. PublicPaths.All, "/careers?track=IS&level=Mid", "/no-such-page", "/admin/login", "/admin/forgot-password"];
+        string[] publicPages = [.. PublicPaths.EveryPage, "/careers?track=IS&level=Mid", "/no-such-page", "/admin/login", "/admin/forgot-password"];
         string[] adminPages =
         [
             "/admin", "/admin/content/career-roles", $"/admin/content/career-roles/edit/{cio}", $"/admin/content/career-roles/{cio}/history",
             "/admin/content/sources", "/admin/content/changes", "/admin/staff", "/admin/staff/invite", "/admin/staff/settings",
-            "/admin/account/two-factor",
+            JobsExtensions.DashboardPath, $"{JobsExtensions.DashboardPath}/jobs/succeeded", $"{JobsExtensions.DashboardPath}/recurring",
+            $"{JobsExtensions.DashboardPath}/servers", "/admin/account/two-factor",
         ];
         var page = await app.NewTabAsync();
         var watch = await PolicyWatch.AttachAsync(page);

@@ -1,17 +1,21 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace ProgramPortal.Seo;
+namespace ProgramPortal.Hosting;
 
 /// <summary>
-/// Where the public reaches the portal. Canonical links, Open Graph URLs and the sitemap must name
-/// that address, which behind a proxy is not the one Kestrel listens on, and must not be taken
-/// from the request's Host header, which any client can set.
+/// Where the public reaches the portal. Canonical links, the sitemap and every link in an email
+/// (unsubscribe, staff invitations, password resets) must name that address, which behind a proxy
+/// is not the one Kestrel listens on, and must never be taken from the request's Host header,
+/// which any client can set (a forged Host would point a reset link at someone else's site).
 /// </summary>
 public sealed class SiteOptions : IValidatableObject
 {
     public const string Section = "Site";
 
-    [Required] public string PublicBaseUrl { get; set; } = "http://127.0.0.1:5080";
+    public const string DefaultBaseUrl = "http://127.0.0.1:5080";
+
+    /// <summary>Site__PublicBaseUrl; when unset, PORTAL_URL (where deploy/run.sh serves), else the default.</summary>
+    [Required] public string PublicBaseUrl { get; set; } = DefaultBaseUrl;
 
     /// <summary>The absolute URL of a site path such as "/careers".</summary>
     public string UrlFor(string path) => new Uri(BaseUri, path.TrimStart('/')).AbsoluteUri;

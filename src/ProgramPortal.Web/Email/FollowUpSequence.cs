@@ -1,0 +1,63 @@
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using ProgramPortal.Data;
+using ProgramPortal.Leads;
+
+namespace ProgramPortal.Email;
+
+/// <summary>Schedules a lead's emails into the outbox, cancels what is pending, and nudges the sender.</summary>
+public sealed class FollowUpSequence(
+    PortalDbContext db,
+    IBackgroundJobClient jobs,
+    IOptions<LeadOptions> options,
+    ILogger<FollowUpSequence> logger)
+{
+    /// <summary>Adds the lead's email rows to the unit of work; they commit with the caller's SaveChanges.</summary>
+    public async Task ScheduleAsync(Lead lead, DateTimeOffset from, bool notifyAdmissions, CancellationToken cancellationToken)
+    {
+        var steps = await db.SequenceSteps.AsNoTracking().OrderBy(s => s.Position).ToListAsync(cancellationToken);
+        foreach (var step in steps.Where(s => notifyAdmissions || s.Audience == EmailAudience.Lead))
+        {
+            lead.Emails.Add(new LeadEmail
+            {
+                StepId = step.Id,
+                ToAddress = step.Audience == EmailAudience.Lead ? lead.Email : options.Value.AdmissionsInbox,
+                ScheduledAt = from,
+                DueAt = from + step.Delay,
+                Status = LeadEmailStatus.Scheduled,
+            });
+        }
+    }
+
+    /// <summary>
+    /// Cancels every email to these leads that no sender has claimed yet. The status condition makes
+    /// it atomic against a sender claiming the same row; one already being sent goes out.
+    /// </summary>
+    public Task<int> CancelPendingAsync(IQueryable<Lead> leads, string reason, DateTimeOffset now,
+        CancellationToken cancellationToken) =>
+        db.LeadEmails
+            .Where(e => e.Status == LeadEmailStatus.Scheduled
+                && e.Step!.Audience == EmailAudience.Lead
+                && leads.Any(l => l.Id == e.LeadId))
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(e => e.Status, LeadEmailStatus.Cancelled)
+                .SetProperty(e => e.CancelledAt, now)
+                .SetProperty(e => e.CancelReason, reason), cancellationToken);
+
+    /// <summary>
+    /// Asks Hangfire to send due emails now. Called after commit; if it fails, nothing is lost: the
+    /// recurring sweep sends the same rows within a minute.
+    /// </summary>
+    public void SendDueSoon()
+    {
+        try
+        {
+            jobs.Enqueue<SendDueEmailsJob>(job => job.RunAsync(CancellationToken.None));
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Could not enqueue the email sender; the recurring sweep will send the emails");
+        }
+    }
+}

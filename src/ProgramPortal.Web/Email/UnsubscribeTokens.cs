@@ -1,0 +1,40 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Options;
+using ProgramPortal.Hosting;
+
+namespace ProgramPortal.Email;
+
+/// <summary>
+/// Signed unsubscribe links, so a lead can stop emails without signing in. Tokens never expire:
+/// an unsubscribe link in an old email must still work (Data Protection keeps retired keys for reading).
+/// </summary>
+public sealed class UnsubscribeTokens(IDataProtectionProvider dataProtection, IOptions<SiteOptions> site)
+{
+    private readonly IDataProtector _protector = dataProtection.CreateProtector("ProgramPortal.Email.Unsubscribe.v1");
+
+    public string UrlFor(int leadId) =>
+        site.Value.UrlFor($"/unsubscribe?token={Uri.EscapeDataString(Create(leadId))}");
+
+    public string Create(int leadId) => _protector.Protect(leadId.ToString(CultureInfo.InvariantCulture));
+
+    public int? Read(string? token)
+    {
+        if (string.IsNullOrEmpty(token) || token.Length > 1000)
+        {
+            return null;
+        }
+
+        try
+        {
+            return int.TryParse(_protector.Unprotect(token), NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+                ? id
+                : null;
+        }
+        catch (Exception e) when (e is CryptographicException or FormatException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,73 @@
+using Hangfire;
+using Hangfire.AspNetCore;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
+using ProgramPortal.Data;
+using ProgramPortal.Identity;
+
+namespace ProgramPortal.Jobs;
+
+public static class JobsExtensions
+{
+    public const string DashboardPath = "/admin/jobs";
+    public const string SchemaName = "hangfire";
+
+    /// <summary>Hangfire over the portal's own PostgreSQL database, in a schema of its own.</summary>
+    public static WebApplicationBuilder AddJobs(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<JobsOptions>()
+            .Bind(builder.Configuration.GetSection(JobsOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        var settings = builder.Configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
+        var connectionString = builder.Configuration.GetConnectionString(DataExtensions.ConnectionStringName)!;
+
+        // Hangfire's defaults are process-wide statics (JobStorage.Current, JobActivator.Current).
+        // Registering our own first keeps each host on its own database and container, which matters
+        // when several hosts share a process (the integration tests).
+        builder.Services.AddSingleton<JobStorage>(_ =>
+        {
+            var storageOptions = new PostgreSqlStorageOptions
+            {
+                SchemaName = SchemaName,
+                // The migrate step installs and upgrades Hangfire's schema (JobsSchema).
+                PrepareSchemaIfNecessary = false,
+                QueuePollInterval = settings.PollInterval,
+            };
+            return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, storageOptions), storageOptions);
+        });
+        builder.Services.AddScoped<JobsSchema>();
+        builder.Services.AddSingleton<JobActivator>(services =>
+            new AspNetCoreJobActivator(services.GetRequiredService<IServiceScopeFactory>()));
+        builder.Services.AddHangfire((services, configuration) => configuration
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseLogProvider(new HostBoundLogProvider(services.GetRequiredService<ILoggerFactory>())));
+
+        if (settings.RunServer)
+        {
+            builder.Services.AddHangfireServer(server =>
+            {
+                server.WorkerCount = settings.WorkerCount;
+                server.SchedulePollingInterval = settings.PollInterval;
+            });
+        }
+
+        return builder;
+    }
+
+    public static WebApplication MapJobsDashboard(this WebApplication app)
+    {
+        app.MapHangfireDashboard(DashboardPath, new DashboardOptions
+        {
+            AppPath = "/",
+            DisplayStorageConnectionString = false,
+            AsyncAuthorization = [new AdminOnlyDashboardAuthorization()],
+        })
+        // The same Admin policy as the admin pages, so visitors get the sign-in page or the
+        // "denied" page rather than Hangfire's bare 401; Hangfire's own filter stays as a backstop.
+        .RequireAuthorization(StaffPolicies.Admin);
+        return app;
+    }
+}

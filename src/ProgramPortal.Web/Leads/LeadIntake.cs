@@ -1,0 +1,138 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using ProgramPortal.Data;
+using ProgramPortal.Email;
+
+namespace ProgramPortal.Leads;
+
+public enum IntakeOutcome
+{
+    NewLead,
+    /// <summary>Added to a lead within the repeat window; its running sequence carries on.</summary>
+    Repeat,
+    /// <summary>Added to a lead that had unsubscribed; the new consent starts its emails again.</summary>
+    Resubscribed,
+    /// <summary>Kept as suspected spam, with no lead and no email, until staff release it.</summary>
+    Quarantined,
+    /// <summary>This form was stored already (a second post of the same page).</summary>
+    Duplicate,
+}
+
+/// <summary>
+/// Turns a submitted inquiry into a lead and its scheduled emails, committed in one transaction,
+/// then asks for the due emails to be sent. Staff release quarantined inquiries through here too.
+/// </summary>
+public sealed class LeadIntake(
+    PortalDbContext db,
+    FollowUpSequence sequence,
+    TimeProvider clock,
+    IOptions<LeadOptions> options)
+{
+    public async Task<IntakeOutcome> SubmitAsync(Inquiry inquiry, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        inquiry.SubmittedAt = now;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (inquiry.FormId is { } formId && await db.Inquiries.AnyAsync(i => i.FormId == formId, cancellationToken))
+        {
+            return IntakeOutcome.Duplicate;
+        }
+
+        db.Inquiries.Add(inquiry);
+        var outcome = inquiry.SpamReason is null ? await AcceptAsync(inquiry, now, cancellationToken) : IntakeOutcome.Quarantined;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // The same form posted twice at once: the other request stored it.
+            return IntakeOutcome.Duplicate;
+        }
+
+        if (outcome != IntakeOutcome.Quarantined)
+        {
+            sequence.SendDueSoon();
+        }
+
+        return outcome;
+    }
+
+    /// <summary>Staff judged a quarantined inquiry genuine: it is taken in as if it had just arrived.</summary>
+    public async Task<IntakeOutcome?> ReleaseAsync(int inquiryId, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var inquiry = await db.Inquiries.FirstOrDefaultAsync(
+            i => i.Id == inquiryId && i.SpamReason != null && i.ReleasedAt == null, cancellationToken);
+        if (inquiry is null)
+        {
+            return null;
+        }
+
+        inquiry.ReleasedAt = now;
+        var outcome = await AcceptAsync(inquiry, now, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        sequence.SendDueSoon();
+        return outcome;
+    }
+
+    private async Task<IntakeOutcome> AcceptAsync(Inquiry inquiry, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        // Two inquiries from one address at the same moment would both find no lead and make two;
+        // this lock, held to the end of the transaction, makes them take turns.
+        await db.Database.ExecuteSqlAsync(
+            $"SELECT pg_advisory_xact_lock(hashtextextended({inquiry.NormalizedEmail}, 0))", cancellationToken);
+
+        var windowStart = now - options.Value.RepeatWindow;
+        var lead = await db.Leads
+            .Where(l => l.NormalizedEmail == inquiry.NormalizedEmail && l.Status != LeadStatus.Closed && l.LastInquiryAt >= windowStart)
+            .OrderByDescending(l => l.LastInquiryAt)
+            .FirstOrDefaultAsync(cancellationToken);
+
+        if (lead is null)
+        {
+            inquiry.Resubscribed = await db.Leads.AnyAsync(
+                l => l.NormalizedEmail == inquiry.NormalizedEmail && l.UnsubscribedAt != null, cancellationToken);
+            lead = new Lead
+            {
+                FirstName = inquiry.FirstName, LastName = inquiry.LastName, Email = inquiry.Email,
+                NormalizedEmail = inquiry.NormalizedEmail, CountryCode = inquiry.CountryCode,
+                StartTerm = inquiry.StartTerm, ConsentVersion = inquiry.ConsentVersion,
+                Status = LeadStatus.New, CreatedAt = now,
+            };
+            Update(lead, inquiry, now);
+            db.Leads.Add(lead);
+            await sequence.ScheduleAsync(lead, now, notifyAdmissions: true, cancellationToken);
+            return IntakeOutcome.NewLead;
+        }
+
+        Update(lead, inquiry, now);
+        if (lead.UnsubscribedAt is null)
+        {
+            return IntakeOutcome.Repeat;
+        }
+
+        lead.UnsubscribedAt = null;
+        inquiry.Resubscribed = true;
+        await sequence.ScheduleAsync(lead, now, notifyAdmissions: false, cancellationToken);
+        return IntakeOutcome.Resubscribed;
+    }
+
+    private static void Update(Lead lead, Inquiry inquiry, DateTimeOffset now)
+    {
+        lead.FirstName = inquiry.FirstName;
+        lead.LastName = inquiry.LastName;
+        lead.Phone = inquiry.Phone ?? lead.Phone;
+        lead.CountryCode = inquiry.CountryCode;
+        lead.Track = inquiry.Track;
+        lead.StartTerm = inquiry.StartTerm;
+        lead.YearsOfExperience = inquiry.YearsOfExperience;
+        lead.ConsentVersion = inquiry.ConsentVersion;
+        lead.LastInquiryAt = now;
+        lead.Inquiries.Add(inquiry);
+    }
+}

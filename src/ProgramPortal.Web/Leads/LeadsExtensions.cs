@@ -1,0 +1,48 @@
+using System.Threading.RateLimiting;
+using Hangfire;
+using Microsoft.Extensions.Options;
+using ProgramPortal.Email;
+
+namespace ProgramPortal.Leads;
+
+public static class LeadsExtensions
+{
+    /// <summary>The rate-limiter policy on the request-information form: form posts per client IP.</summary>
+    public const string FormRateLimitPolicy = "lead-form";
+
+    public static WebApplicationBuilder AddLeads(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<LeadOptions>()
+            .Bind(builder.Configuration.GetSection(LeadOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        builder.Services.AddSingleton<FormGuard>();
+        builder.Services.AddSingleton<UnsubscribeTokens>();
+        builder.Services.AddScoped<LeadIntake>();
+        builder.Services.AddScoped<LeadLifecycle>();
+        builder.Services.AddScoped<FollowUpSequence>();
+        builder.Services.AddScoped<LeadMailComposer>();
+        builder.Services.AddScoped<SendDueEmailsJob>();
+
+        builder.Services.AddRateLimiter(limiter => limiter.AddPolicy(FormRateLimitPolicy, context =>
+        {
+            // Only posts count: reading the form, or coming back to it after an error, is never limited.
+            if (!HttpMethods.IsPost(context.Request.Method))
+            {
+                return RateLimitPartition.GetNoLimiter("");
+            }
+
+            var options = context.RequestServices.GetRequiredService<IOptions<LeadOptions>>().Value;
+            return RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = options.FormPostsPerWindow,
+                    Window = options.FormRateWindow,
+                    QueueLimit = 0,
+                });
+        }));
+        return builder;
+    }
+}
