@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Hosting;
-using MimeKit;
 
 namespace ProgramPortal.Tests.Infrastructure;
 
@@ -20,21 +19,7 @@ public class JourneyPortalApp : BrowserPortalApp
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.UseSetting("Mail:SmtpHost", "127.0.0.1");
-        builder.UseSetting("Mail:SmtpPort", Smtp.Port.ToString());
-        builder.UseSetting("Mail:Security", "None");
-    }
-
-    /// <summary>The one message the SMTP server received for this address, waiting for it to arrive.</summary>
-    public async Task<MimeMessage> WaitForMailToAsync(string address, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
-        while (Smtp.To(address).Count == 0 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(100);
-        }
-
-        return Assert.Single(Smtp.To(address)).Message;
+        Smtp.ReceiveMailFrom(builder);
     }
 
     public override async ValueTask DisposeAsync()

@@ -107,7 +107,7 @@ public class StaffJourneyTests(JourneyPortalApp app, ITestOutputHelper output) :
         await Expect(adminTab.Locator("p.status")).ToContainTextAsync($"Invitation sent to {newcomer}");
         await journey.StepAsync(adminTab, "invitation sent");
 
-        var mail = await app.WaitForMailToAsync(newcomer);
+        var mail = (await app.Smtp.WaitForOneAsync(newcomer)).Message;
         Assert.Equal(name, mail.To.Mailboxes.Single().Name);
         var link = StaffSessions.LinkUrlIn(mail);
         Assert.Equal(app.BaseAddress.GetLeftPart(UriPartial.Authority), link.GetLeftPart(UriPartial.Authority));
