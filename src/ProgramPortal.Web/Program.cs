@@ -29,6 +29,7 @@ if (!await app.HasMigratedDatabaseAsync())
     return 3;
 }
 
+app.UseSecurityHeaders();
 app.UseProductionHosting();
 app.UsePublicSite();
 app.MapJobsDashboard();

@@ -28,10 +28,31 @@ public class ProductionHostingTests(PortalApp app) : IClassFixture<PortalApp>
         using var viaProxy = await client.SendAsync(Get("/", forwardedProto: "https"));
         Assert.Equal(HttpStatusCode.OK, viaProxy.StatusCode);
         Assert.Equal("max-age=31536000", Assert.Single(viaProxy.Headers.GetValues("Strict-Transport-Security")));
+        // The browser protections come with the redirect and with HSTS alike.
+        Assert.Equal(SecurityHeaders.ContentSecurityPolicy, Assert.Single(plain.Headers.GetValues("Content-Security-Policy")));
+        Assert.Equal(SecurityHeaders.ContentSecurityPolicy, Assert.Single(viaProxy.Headers.GetValues("Content-Security-Policy")));
+
+        using var login = await client.SendAsync(Get("/admin/login", forwardedProto: "https"));
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+        Assert.Contains("secure", AntiforgeryCookie(login), StringComparison.OrdinalIgnoreCase);
 
         // Docker and load balancers probe the instance itself over plain HTTP.
         using var probe = await client.SendAsync(Get(HealthProbe.Path));
         Assert.Equal(HttpStatusCode.OK, probe.StatusCode);
+    }
+
+    [Fact]
+    public async Task Served_over_plain_http_on_purpose_the_staff_login_form_works()
+    {
+        // The local compose: Production, HTTPS redirection off, http://localhost:8080.
+        await using var portal = await PortalInstance.StartAsync(app.ConnectionString);
+        using var client = portal.CreateClient();
+
+        using var login = await client.GetAsync("/admin/login");
+
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+        Assert.Contains("Staff sign-in", await login.Content.ReadAsStringAsync());
+        Assert.DoesNotContain("secure", AntiforgeryCookie(login), StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
@@ -91,6 +112,9 @@ public class ProductionHostingTests(PortalApp app) : IClassFixture<PortalApp>
             [CommandLineVerbs.HealthCheck, "--urls", address.ToString()]);
         return await probe.WaitForExitAsync();
     }
+
+    private static string AntiforgeryCookie(HttpResponseMessage response) =>
+        Assert.Single(response.Headers.GetValues("Set-Cookie"), cookie => cookie.StartsWith(".AspNetCore.Antiforgery."));
 
     private static HttpRequestMessage Get(string path, string? forwardedProto = null)
     {

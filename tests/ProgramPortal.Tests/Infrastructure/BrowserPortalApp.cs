@@ -1,8 +1,4 @@
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace ProgramPortal.Tests.Infrastructure;
@@ -15,18 +11,17 @@ public class BrowserPortalApp : PortalApp
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
+    private readonly int _port = LoopbackPorts.Free();
     private IPlaywright? _playwright;
 
     public IBrowser Browser { get; private set; } = null!;
-    public Uri BaseAddress { get; private set; } = null!;
+    public Uri BaseAddress => new($"http://127.0.0.1:{_port}");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        // Outside Development the host does not read the build's map of static web assets, so the
-        // gzip variants the build keeps under obj/ would be served empty to a browser that asks
-        // for them. A published app has them in its wwwroot and needs no such map.
-        builder.UseStaticWebAssets();
+        // Links in emails point where the browser reaches the app, so a test opens them as they are.
+        builder.UseSetting("Site:PublicBaseUrl", BaseAddress.ToString());
     }
 
     public override async Task InitializeAsync()
@@ -37,10 +32,8 @@ public class BrowserPortalApp : PortalApp
             throw new InvalidOperationException($"No browser at {ChromiumPath}: run deploy/test.sh, which installs Debian's chromium.");
         }
 
-        UseKestrel(0);
+        UseKestrel(_port);
         StartServer();
-        var address = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1").Replace("0.0.0.0", "127.0.0.1"));
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -51,21 +44,35 @@ public class BrowserPortalApp : PortalApp
         });
     }
 
-    /// <summary>A fresh tab of the given width, on the app's own address.</summary>
-    public async Task<IPage> OpenAsync(string path, int width = 1280, int height = 900)
+    /// <summary>A fresh browser profile (no cookies) with one blank tab, on the app's own address.</summary>
+    public async Task<IPage> NewTabAsync(int width = 1280, int height = 900)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
-        var page = await context.NewPageAsync();
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>A fresh tab of the given width, on the app's own address.</summary>
+    public async Task<IPage> OpenAsync(string path, int width = 1280, int height = 900)
+    {
+        var page = await NewTabAsync(width, height);
         var response = await page.GotoAsync(path);
         Assert.True(response?.Ok, $"GET {path} gave {response?.Status}");
         // Colour contrast and layout are only meaningful with the site's own stylesheet applied.
         Assert.True(await page.EvaluateAsync<bool>("() => [...document.styleSheets].some(s => s.cssRules.length > 20)"),
             $"The stylesheet did not load on {path}");
         return page;
+    }
+
+    /// <summary>Fills in the staff login form the tab shows and submits it, as a person would.</summary>
+    public static async Task SignInAsync(IPage page, string email, string password = StaffSessions.Password)
+    {
+        await page.GetByLabel("Email", new() { Exact = true }).FillAsync(email);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
     }
 
     public override async ValueTask DisposeAsync()

@@ -31,9 +31,7 @@ public partial class LeadApp : PortalApp
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.UseSetting("Mail:SmtpHost", "127.0.0.1");
-        builder.UseSetting("Mail:SmtpPort", Smtp.Port.ToString());
-        builder.UseSetting("Mail:Security", "None");
+        Smtp.ReceiveMailFrom(builder);
         builder.UseSetting("Leads:AdmissionsInbox", AdmissionsInbox);
         builder.UseSetting("Site:PublicBaseUrl", "http://localhost");
         builder.UseSetting("Leads:FormPostsPerWindow", FormPostsPerWindow.ToString());

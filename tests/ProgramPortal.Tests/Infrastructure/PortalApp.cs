@@ -27,6 +27,10 @@ public class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Portal", ConnectionString);
         builder.UseSetting("Mail:PickupDirectory", MailDirectory);
+        // Outside Development the host does not read the build's map of static web assets, so the
+        // gzip variants the build keeps under obj/ would be missing. A published app has them in
+        // its wwwroot and needs no such map.
+        builder.UseStaticWebAssets();
     }
 
     public PortalDbContext NewDbContext()

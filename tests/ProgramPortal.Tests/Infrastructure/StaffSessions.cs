@@ -61,10 +61,13 @@ public static class StaffSessions
             .Where(message => message.To.Mailboxes.Any(m => string.Equals(m.Address, email, StringComparison.OrdinalIgnoreCase)))];
 
     /// <summary>The path and query of the first link in a message, to follow it in the browser.</summary>
-    public static string LinkIn(MimeMessage message)
+    public static string LinkIn(MimeMessage message) => LinkUrlIn(message).PathAndQuery;
+
+    /// <summary>The first link in a message, exactly as the recipient sees it.</summary>
+    public static Uri LinkUrlIn(MimeMessage message)
     {
         var match = System.Text.RegularExpressions.Regex.Match(message.TextBody ?? "", @"https?://\S+");
         Assert.True(match.Success, "No link in: " + message.TextBody);
-        return new Uri(match.Value).PathAndQuery;
+        return new Uri(match.Value);
     }
 }

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.AspNetCore.Hosting;
 using MimeKit;
 using SmtpServer;
 using SmtpServer.Storage;
@@ -59,6 +60,26 @@ public sealed class TestSmtpServer : IAsyncDisposable
 
     public IReadOnlyList<ReceivedMail> To(string address) =>
         [.. Received.Where(m => m.Recipients.Contains(address, StringComparer.OrdinalIgnoreCase))];
+
+    /// <summary>Makes the app send its mail here over SMTP with MailKit, as it does in production.</summary>
+    public void ReceiveMailFrom(IWebHostBuilder app)
+    {
+        app.UseSetting("Mail:SmtpHost", "127.0.0.1");
+        app.UseSetting("Mail:SmtpPort", Port.ToString());
+        app.UseSetting("Mail:Security", "None");
+    }
+
+    /// <summary>The one message for this address, waiting for it while a background job sends it.</summary>
+    public async Task<ReceivedMail> WaitForOneAsync(string address, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
+        while (To(address).Count == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        return Assert.Single(To(address));
+    }
 
     public async ValueTask DisposeAsync() => await StopAsync();
 

@@ -15,13 +15,7 @@ public class HangfireProcessingTests(LeadAppWithJobServer app) : IClassFixture<L
     {
         using (await app.SubmitLeadAsync(app.ValidForm("worker@example.com"))) { }
 
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (app.Smtp.To("worker@example.com").Count == 0 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(200);
-        }
-
-        var confirmation = Assert.Single(app.Smtp.To("worker@example.com"));
+        var confirmation = await app.Smtp.WaitForOneAsync("worker@example.com");
         Assert.StartsWith("We received your MS-ITL request", confirmation.Message.Subject);
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using ProgramPortal.Content;
 using ProgramPortal.Data;
 using ProgramPortal.Tests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace ProgramPortal.Tests.PublicSite;
 
@@ -45,7 +46,7 @@ public class ScriptInContentPortalApp : PortalApp
 }
 
 /// <summary>Staff-entered text is shown as text on every page, never run as script.</summary>
-public class ContentEncodingTests(ScriptInContentPortalApp app) : IClassFixture<ScriptInContentPortalApp>
+public class ContentEncodingTests(ScriptInContentPortalApp app, ITestOutputHelper output) : IClassFixture<ScriptInContentPortalApp>
 {
     private const string Payload = ScriptInContentPortalApp.Payload;
 
@@ -62,6 +63,9 @@ public class ContentEncodingTests(ScriptInContentPortalApp app) : IClassFixture<
         // The only scripts on a page are its JSON-LD blocks, which still carry the text intact.
         Assert.All(page.Scripts, script => Assert.Equal("application/ld+json", script.Type));
         Assert.All(page.JsonLd(), data => Assert.Contains(StringsIn(data), text => text.Contains(Payload)));
+        var shown = page.Body.TextContent.Split(Payload).Length - 1;
+        output.WriteLine($"{path}: script payloads shown as text: {shown}, script elements that would run: "
+            + page.Scripts.Count(script => script.Type != "application/ld+json"));
     }
 
     private static IEnumerable<string> StringsIn(JsonElement element) => element.ValueKind switch

@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Hosting;
+
+namespace ProgramPortal.Tests.Infrastructure;
+
+/// <summary>
+/// The app on a real port with chromium, sending its mail over SMTP (MailKit, as in production) to a
+/// real SMTP server in the test process, so a journey can open the links people get by email.
+/// </summary>
+public class JourneyPortalApp : BrowserPortalApp
+{
+    public TestSmtpServer Smtp { get; } = new();
+
+    public override async Task InitializeAsync()
+    {
+        await Smtp.StartAsync();
+        await base.InitializeAsync();
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        Smtp.ReceiveMailFrom(builder);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Smtp.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+}
