@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using ProgramPortal.Leads;
@@ -28,11 +29,24 @@ public class SequenceStep
 
     public List<EmailTemplate> Templates { get; set; } = [];
 
+    [Timestamp]
+    public uint Version { get; set; }
+
     /// <summary>The template written for the lead's track, else the one for every track.</summary>
     public EmailTemplate TemplateFor(TrackInterest track) =>
         Templates.FirstOrDefault(t => t.Track == track)
         ?? Templates.FirstOrDefault(t => t.Track is null)
         ?? throw new InvalidOperationException($"Sequence step '{Key}' has no template for {track} and no default one.");
+
+    /// <summary>
+    /// The tracks a step with templates for these tracks could not write to (see <see cref="TemplateFor"/>):
+    /// none when one of them is for every track (null).
+    /// </summary>
+    public static IReadOnlyList<TrackInterest> TracksWithoutTemplate(IEnumerable<TrackInterest?> templateTracks)
+    {
+        var tracks = templateTracks.ToList();
+        return tracks.Contains(null) ? [] : [.. Enum.GetValues<TrackInterest>().Where(t => !tracks.Contains(t))];
+    }
 }
 
 /// <summary>
@@ -43,10 +57,14 @@ public class EmailTemplate
 {
     public int Id { get; set; }
     public int StepId { get; set; }
+    public SequenceStep? Step { get; set; }
     public TrackInterest? Track { get; set; }
     public required string Subject { get; set; }
     public required string HtmlBody { get; set; }
     public required string TextBody { get; set; }
+
+    [Timestamp]
+    public uint Version { get; set; }
 }
 
 internal sealed class SequenceStepConfiguration : IEntityTypeConfiguration<SequenceStep>
@@ -56,7 +74,7 @@ internal sealed class SequenceStepConfiguration : IEntityTypeConfiguration<Seque
         step.HasIndex(s => s.Key).IsUnique();
         step.Property(s => s.Key).HasMaxLength(50);
         step.Property(s => s.Name).HasMaxLength(200);
-        step.HasMany(s => s.Templates).WithOne().HasForeignKey(t => t.StepId).OnDelete(DeleteBehavior.Cascade);
+        step.HasMany(s => s.Templates).WithOne(t => t.Step).HasForeignKey(t => t.StepId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 
