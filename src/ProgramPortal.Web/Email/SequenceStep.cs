@@ -38,6 +38,14 @@ public class SequenceStep
         ?? Templates.FirstOrDefault(t => t.Track is null)
         ?? throw new InvalidOperationException($"Sequence step '{Key}' has no template for {track} and no default one.");
 
+    /// <summary>"sent at once", "2 days after the request": the delay as staff read it.</summary>
+    public static string DescribeDelay(TimeSpan delay) => delay.TotalDays switch
+    {
+        0 => "sent at once",
+        1 => "1 day after the request",
+        var days => $"{days:0.##} days after the request",
+    };
+
     /// <summary>
     /// The tracks a step with templates for these tracks could not write to (see <see cref="TemplateFor"/>):
     /// none when one of them is for every track (null).
@@ -65,6 +73,8 @@ public class EmailTemplate
 
     [Timestamp]
     public uint Version { get; set; }
+
+    public static string DescribeTrack(TrackInterest? track) => track?.Describe() ?? "Every track (unless one has its own)";
 }
 
 internal sealed class SequenceStepConfiguration : IEntityTypeConfiguration<SequenceStep>

@@ -56,7 +56,7 @@ public class HistoryModel(PortalDbContext db, ContentHistory history) : PageMode
         try
         {
             await history.RestoreAsync(contentType, version, User.Identity!.Name!, cancellationToken);
-            this.SetStatus($"Restored the version saved {version.ChangedAt:yyyy-MM-dd HH:mm} UTC by {version.ChangedBy}. The public site shows it now.");
+            this.SetStatus($"Restored the version saved {version.ChangedAt:yyyy-MM-dd HH:mm} UTC by {version.ChangedBy}. {contentType.SavedNote}");
         }
         catch (DbUpdateConcurrencyException)
         {
