@@ -47,6 +47,13 @@ public abstract class ContentType(string slug, string plural, string singular)
         Task.FromResult<IReadOnlyList<string>>([]);
 
     /// <summary>
+    /// Rules an earlier version must still meet to be restored, checked on the item holding its
+    /// values (in the database it still has its current ones): why not, or nothing.
+    /// </summary>
+    public virtual Task<IReadOnlyList<string>> RestoreProblemsAsync(PortalDbContext db, object item, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<string>>([]);
+
+    /// <summary>
     /// Called before a tracked item is removed: a type whose items own others (a step's templates)
     /// records their deletion too, so each can be restored from its own history.
     /// </summary>
@@ -63,6 +70,7 @@ public sealed class ContentType<T>(
 {
     public Func<PortalDbContext, int, CancellationToken, Task<IReadOnlyList<string>>>? Blockers { get; init; }
     public Func<PortalDbContext, ContentHistory, T, CancellationToken, Task>? Deleting { get; init; }
+    public Func<PortalDbContext, T, CancellationToken, Task<IReadOnlyList<string>>>? RestoreRules { get; init; }
     /// <summary>A reference the list's detail line needs (a template's step), loaded with the items.</summary>
     public Expression<Func<T, object?>>? Include { get; init; }
     /// <summary>The order of a list staff cannot reorder (steps by when they are sent); by id when not given.</summary>
@@ -98,6 +106,9 @@ public sealed class ContentType<T>(
 
     public override Task<IReadOnlyList<string>> DeleteBlockersAsync(PortalDbContext db, int id, CancellationToken cancellationToken) =>
         Blockers?.Invoke(db, id, cancellationToken) ?? base.DeleteBlockersAsync(db, id, cancellationToken);
+
+    public override Task<IReadOnlyList<string>> RestoreProblemsAsync(PortalDbContext db, object item, CancellationToken cancellationToken) =>
+        RestoreRules?.Invoke(db, (T)item, cancellationToken) ?? base.RestoreProblemsAsync(db, item, cancellationToken);
 
     public override Task DeletingAsync(PortalDbContext db, ContentHistory history, object item, CancellationToken cancellationToken) =>
         Deleting?.Invoke(db, history, (T)item, cancellationToken) ?? base.DeletingAsync(db, history, item, cancellationToken);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ProgramPortal.Data;
 using ProgramPortal.Email;
+using ProgramPortal.Leads;
 
 namespace ProgramPortal.Editing;
 
@@ -32,7 +33,45 @@ public static class EmailSequenceContent
         Include = t => t.Step,
         ListOrder = templates => templates.OrderBy(t => t.Step!.Delay).ThenBy(t => t.Step!.Position).ThenBy(t => t.Track),
         Blockers = TemplateBlockersAsync,
+        RestoreRules = (db, template, cancellationToken) =>
+            PlacementProblemsAsync(db, template.Id, template.StepId, template.Track, cancellationToken),
     };
+
+    /// <summary>
+    /// Why a template cannot take this step and track: the step is gone, another template has that
+    /// place, or moving it there would leave its present step without wording for some track.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> PlacementProblemsAsync(PortalDbContext db, int templateId, int stepId,
+        TrackInterest? track, CancellationToken cancellationToken)
+    {
+        var stepName = await db.SequenceSteps.Where(s => s.Id == stepId).Select(s => s.Name).SingleOrDefaultAsync(cancellationToken);
+        if (stepName is null)
+        {
+            return ["Its email step has been deleted. Restore the step first."];
+        }
+
+        var problems = new List<string>();
+        if (await db.EmailTemplates.AnyAsync(t => t.StepId == stepId && t.Track == track && t.Id != templateId, cancellationToken))
+        {
+            problems.Add($"The step “{stepName}” already has a template for {EmailTemplate.DescribeTrack(track)}. Edit that one instead.");
+        }
+
+        var saved = await db.EmailTemplates.AsNoTracking().Where(t => t.Id == templateId)
+            .Select(t => new { t.StepId, t.Track }).SingleOrDefaultAsync(cancellationToken);
+        if (saved is not null && (saved.StepId != stepId || saved.Track != track))
+        {
+            var remaining = await db.EmailTemplates.Where(t => t.StepId == saved.StepId && t.Id != templateId)
+                .Select(t => t.Track).ToListAsync(cancellationToken);
+            if (SequenceStep.TracksWithoutTemplate(remaining) is { Count: > 0 } missing)
+            {
+                problems.Add("This would leave its step without wording for people interested in "
+                    + string.Join(", ", missing.Select(t => EmailTemplate.DescribeTrack(t)))
+                    + ". Add a template for them first, or keep this one where it is.");
+            }
+        }
+
+        return problems;
+    }
 
     private static async Task<IReadOnlyList<string>> StepBlockersAsync(PortalDbContext db, int id, CancellationToken cancellationToken)
     {

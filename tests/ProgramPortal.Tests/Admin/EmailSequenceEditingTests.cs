@@ -301,6 +301,29 @@ public class EmailSequenceEditingTests(LeadApp app) : IClassFixture<LeadApp>
     }
 
     [Fact]
+    public async Task A_version_whose_track_another_template_has_taken_since_is_not_restored()
+    {
+        using var editor = await app.LoginAsAsync(StaffRoles.Editor);
+        var step = await StepIdAsync(EmailSequenceSeed.AdmissionsNotice);
+        var add = await editor.GetAsync($"/admin/content/email-templates/edit?step={step}");
+        (string, string?)[] wording(string subject) =>
+            [("Input.Wording.Subject", subject), ("Input.Wording.HtmlBody", "<p>{{full_name}}</p>"), ("Input.Wording.TextBody", "{{full_name}}")];
+        await editor.SubmitAsync(add, fields: [("Input.Track", "IS"), .. wording("IS lead: {{full_name}}")]);
+        var id = await TemplateIdAsync(EmailSequenceSeed.AdmissionsNotice, TrackInterest.IS);
+        await editor.SubmitAsync(await editor.GetAsync($"/admin/content/email-templates/edit/{id}"), fields: [("Input.Track", "IT")]);
+        await editor.SubmitAsync(add, fields: [("Input.Track", "IS"), .. wording("Another IS lead: {{full_name}}")]);
+
+        var history = await editor.GetAsync($"/admin/content/email-templates/{id}/history");
+        var refused = await editor.SubmitAsync(history, "ol.history > li:nth-child(2) form");
+
+        Assert.Contains("That version could not be restored: The step “New-lead note to the admissions inbox” already has a template "
+            + "for Information Systems (IS). Edit that one instead.", refused.Text);
+        await using var db = app.NewDbContext();
+        Assert.Equal(TrackInterest.IT, (await db.EmailTemplates.SingleAsync(t => t.Id == id)).Track);
+        Assert.Equal(2, await db.ContentChanges.CountAsync(c => c.ContentType == "email-templates" && c.ItemId == id));
+    }
+
+    [Fact]
     public async Task An_admissions_user_cannot_open_or_change_the_email_sequence()
     {
         using var admissions = await app.LoginAsAsync(StaffRoles.Admissions);

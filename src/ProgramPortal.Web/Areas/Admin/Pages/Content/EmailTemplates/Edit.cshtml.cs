@@ -78,8 +78,7 @@ public class EditModel(PortalDbContext db, ContentHistory history, LeadMailCompo
 
     protected override async Task ValidateAsync(CancellationToken cancellationToken)
     {
-        var step = await Db.SequenceSteps.AsNoTracking().Include(s => s.Templates)
-            .SingleOrDefaultAsync(s => s.Id == Input.StepId, cancellationToken);
+        var step = await Db.SequenceSteps.AsNoTracking().SingleOrDefaultAsync(s => s.Id == Input.StepId, cancellationToken);
         if (step is null)
         {
             ModelState.AddModelError("Input.StepId", "Choose the email step this template belongs to.");
@@ -87,24 +86,9 @@ public class EditModel(PortalDbContext db, ContentHistory history, LeadMailCompo
         }
 
         Input.Wording.Validate(ModelState, "Input.Wording", step.Audience);
-        if (step.Templates.Any(t => t.Track == Input.Track && t.Id != Id))
+        foreach (var problem in await EmailSequenceContent.PlacementProblemsAsync(Db, Id ?? 0, step.Id, Input.Track, cancellationToken))
         {
-            ModelState.AddModelError("Input.Track", $"The step “{step.Name}” already has a template for "
-                + $"{EmailTemplate.DescribeTrack(Input.Track)}. Edit that one instead.");
-        }
-
-        // Moving a template to another step or track must not leave its old step without wording for someone.
-        if (await Db.EmailTemplates.AsNoTracking().SingleOrDefaultAsync(t => t.Id == Id, cancellationToken) is { } saved
-            && (saved.StepId != Input.StepId || saved.Track != Input.Track))
-        {
-            var remaining = await Db.EmailTemplates.Where(t => t.StepId == saved.StepId && t.Id != saved.Id)
-                .Select(t => t.Track).ToListAsync(cancellationToken);
-            if (SequenceStep.TracksWithoutTemplate(remaining) is { Count: > 0 } missing)
-            {
-                ModelState.AddModelError("Input.Track", "This would leave its step without wording for people interested in "
-                    + string.Join(", ", missing.Select(t => EmailTemplate.DescribeTrack(t)))
-                    + ". Add a template for them first, or keep this one where it is.");
-            }
+            ModelState.AddModelError("Input.Track", problem);
         }
     }
 
