@@ -889,6 +889,12 @@ namespace ProgramPortal.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("track");
 
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.HasKey("Id")
                         .HasName("pk_email_templates");
 
@@ -1021,6 +1027,12 @@ namespace ProgramPortal.Migrations
                     b.Property<int>("Position")
                         .HasColumnType("integer")
                         .HasColumnName("position");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.HasKey("Id")
                         .HasName("pk_sequence_steps");
@@ -1460,12 +1472,14 @@ namespace ProgramPortal.Migrations
 
             modelBuilder.Entity("ProgramPortal.Email.EmailTemplate", b =>
                 {
-                    b.HasOne("ProgramPortal.Email.SequenceStep", null)
+                    b.HasOne("ProgramPortal.Email.SequenceStep", "Step")
                         .WithMany("Templates")
                         .HasForeignKey("StepId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_email_templates_sequence_steps_step_id");
+
+                    b.Navigation("Step");
                 });
 
             modelBuilder.Entity("ProgramPortal.Email.LeadEmail", b =>

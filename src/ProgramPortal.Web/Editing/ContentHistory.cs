@@ -56,9 +56,11 @@ public sealed class ContentHistory(PortalDbContext db, TimeProvider clock)
 
     /// <summary>
     /// Puts an item back to the values it had after an earlier change, re-creating it (with its old
-    /// id) when it has been deleted since. Restoring is itself recorded as a change.
+    /// id) when it has been deleted since. Restoring is itself recorded as a change. Returns why the
+    /// version cannot be restored (see <see cref="ContentType.RestoreProblemsAsync"/>), having saved nothing, or nothing.
     /// </summary>
-    public async Task RestoreAsync(ContentType type, ContentChange version, string changedBy, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>> RestoreAsync(ContentType type, ContentChange version, string changedBy,
+        CancellationToken cancellationToken)
     {
         var item = await type.FindAsync(db, version.ItemId, cancellationToken);
         if (item is null)
@@ -76,7 +78,15 @@ public sealed class ContentHistory(PortalDbContext db, TimeProvider clock)
             db.Entry(item).State = EntityState.Modified;
         }
 
+        if (await type.RestoreProblemsAsync(db, item, cancellationToken) is { Count: > 0 } problems)
+        {
+            _pending.Clear();
+            db.ChangeTracker.Clear();
+            return problems;
+        }
+
         await SaveAsync(changedBy, cancellationToken);
+        return [];
     }
 
     private static string Truncate(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";

@@ -95,6 +95,10 @@ public static class ContentSnapshot
         "SourceId" => "Source (id)",
         "Sources" => "Sources (ids)",
         "Url" => "Web address",
+        "StepId" => "Step (id)",
+        "HtmlBody" => "HTML body",
+        "TextBody" => "Plain-text body",
+        "Delay" => "Delay (days.hours:minutes:seconds)",
         _ => string.Concat(field.Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : c.ToString())),
     };
 

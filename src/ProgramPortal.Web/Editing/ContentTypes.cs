@@ -21,6 +21,8 @@ public abstract class ContentType(string slug, string plural, string singular)
     public bool FixedSet { get; init; }
     /// <summary>A plain-language line under the list's heading.</summary>
     public string? Help { get; init; }
+    /// <summary>The sentence after "Saved …" and "Restored …": where the change now shows.</summary>
+    public string SavedNote { get; init; } = "The public site shows it now.";
 
     public abstract Type EntityType { get; }
     public abstract bool Orderable { get; }
@@ -43,6 +45,20 @@ public abstract class ContentType(string slug, string plural, string singular)
     /// <summary>Why the item cannot be deleted right now (figures that still cite a source), or nothing.</summary>
     public virtual Task<IReadOnlyList<string>> DeleteBlockersAsync(PortalDbContext db, int id, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<string>>([]);
+
+    /// <summary>
+    /// Rules an earlier version must still meet to be restored, checked on the item holding its
+    /// values (in the database it still has its current ones): why not, or nothing.
+    /// </summary>
+    public virtual Task<IReadOnlyList<string>> RestoreProblemsAsync(PortalDbContext db, object item, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<string>>([]);
+
+    /// <summary>
+    /// Called before a tracked item is removed: a type whose items own others (a step's templates)
+    /// records their deletion too, so each can be restored from its own history.
+    /// </summary>
+    public virtual Task DeletingAsync(PortalDbContext db, ContentHistory history, object item, CancellationToken cancellationToken) =>
+        Task.CompletedTask;
 }
 
 public sealed class ContentType<T>(
@@ -53,6 +69,12 @@ public sealed class ContentType<T>(
     where T : class
 {
     public Func<PortalDbContext, int, CancellationToken, Task<IReadOnlyList<string>>>? Blockers { get; init; }
+    public Func<PortalDbContext, ContentHistory, T, CancellationToken, Task>? Deleting { get; init; }
+    public Func<PortalDbContext, T, CancellationToken, Task<IReadOnlyList<string>>>? RestoreRules { get; init; }
+    /// <summary>A reference the list's detail line needs (a template's step), loaded with the items.</summary>
+    public Expression<Func<T, object?>>? Include { get; init; }
+    /// <summary>The order of a list staff cannot reorder (steps by when they are sent); by id when not given.</summary>
+    public Func<IQueryable<T>, IOrderedQueryable<T>>? ListOrder { get; init; }
 
     public override Type EntityType => typeof(T);
     public override bool Orderable { get; } = typeof(T).GetProperty(SortOrder) is not null;
@@ -85,6 +107,12 @@ public sealed class ContentType<T>(
     public override Task<IReadOnlyList<string>> DeleteBlockersAsync(PortalDbContext db, int id, CancellationToken cancellationToken) =>
         Blockers?.Invoke(db, id, cancellationToken) ?? base.DeleteBlockersAsync(db, id, cancellationToken);
 
+    public override Task<IReadOnlyList<string>> RestoreProblemsAsync(PortalDbContext db, object item, CancellationToken cancellationToken) =>
+        RestoreRules?.Invoke(db, (T)item, cancellationToken) ?? base.RestoreProblemsAsync(db, item, cancellationToken);
+
+    public override Task DeletingAsync(PortalDbContext db, ContentHistory history, object item, CancellationToken cancellationToken) =>
+        Deleting?.Invoke(db, history, (T)item, cancellationToken) ?? base.DeletingAsync(db, history, item, cancellationToken);
+
     private IQueryable<T> Query(PortalDbContext db)
     {
         IQueryable<T> query = db.Set<T>();
@@ -93,9 +121,14 @@ public sealed class ContentType<T>(
             query = query.Include(LinkedCollection);
         }
 
+        if (Include is not null)
+        {
+            query = query.Include(Include);
+        }
+
         return Orderable
             ? query.OrderBy(item => EF.Property<int>(item, SortOrder)).ThenBy(item => EF.Property<int>(item, "Id"))
-            : query.OrderBy(item => EF.Property<int>(item, "Id"));
+            : ListOrder?.Invoke(query) ?? query.OrderBy(item => EF.Property<int>(item, "Id"));
     }
 
     private static int IdOf(PortalDbContext db, T item) => (int)db.Entry(item).Property("Id").CurrentValue!;
@@ -137,6 +170,8 @@ public static class ContentTypes
             p => $"{p.Track} {p.Stage}", p => string.Join(", ", p.Options)),
         new ContentType<PathQuestion>("path-questions", "Choosing-a-path questions", "question", q => q.Topic),
         new ContentType<FaqItem>("faq", "Frequently asked questions", "question", f => f.Question),
+        EmailSequenceContent.Steps,
+        EmailSequenceContent.Templates,
     ];
 
     public static ContentType? Find(string? slug) => All.FirstOrDefault(t => t.Slug == slug);

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using ProgramPortal.Leads;
@@ -28,11 +29,32 @@ public class SequenceStep
 
     public List<EmailTemplate> Templates { get; set; } = [];
 
+    [Timestamp]
+    public uint Version { get; set; }
+
     /// <summary>The template written for the lead's track, else the one for every track.</summary>
     public EmailTemplate TemplateFor(TrackInterest track) =>
         Templates.FirstOrDefault(t => t.Track == track)
         ?? Templates.FirstOrDefault(t => t.Track is null)
         ?? throw new InvalidOperationException($"Sequence step '{Key}' has no template for {track} and no default one.");
+
+    /// <summary>"sent at once", "2 days after the request": the delay as staff read it.</summary>
+    public static string DescribeDelay(TimeSpan delay) => delay.TotalDays switch
+    {
+        0 => "sent at once",
+        1 => "1 day after the request",
+        var days => $"{days:0.##} days after the request",
+    };
+
+    /// <summary>
+    /// The tracks a step with templates for these tracks could not write to (see <see cref="TemplateFor"/>):
+    /// none when one of them is for every track (null).
+    /// </summary>
+    public static IReadOnlyList<TrackInterest> TracksWithoutTemplate(IEnumerable<TrackInterest?> templateTracks)
+    {
+        var tracks = templateTracks.ToList();
+        return tracks.Contains(null) ? [] : [.. Enum.GetValues<TrackInterest>().Where(t => !tracks.Contains(t))];
+    }
 }
 
 /// <summary>
@@ -43,10 +65,16 @@ public class EmailTemplate
 {
     public int Id { get; set; }
     public int StepId { get; set; }
+    public SequenceStep? Step { get; set; }
     public TrackInterest? Track { get; set; }
     public required string Subject { get; set; }
     public required string HtmlBody { get; set; }
     public required string TextBody { get; set; }
+
+    [Timestamp]
+    public uint Version { get; set; }
+
+    public static string DescribeTrack(TrackInterest? track) => track?.Describe() ?? "Every track (unless one has its own)";
 }
 
 internal sealed class SequenceStepConfiguration : IEntityTypeConfiguration<SequenceStep>
@@ -56,7 +84,7 @@ internal sealed class SequenceStepConfiguration : IEntityTypeConfiguration<Seque
         step.HasIndex(s => s.Key).IsUnique();
         step.Property(s => s.Key).HasMaxLength(50);
         step.Property(s => s.Name).HasMaxLength(200);
-        step.HasMany(s => s.Templates).WithOne().HasForeignKey(t => t.StepId).OnDelete(DeleteBehavior.Cascade);
+        step.HasMany(s => s.Templates).WithOne(t => t.Step).HasForeignKey(t => t.StepId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

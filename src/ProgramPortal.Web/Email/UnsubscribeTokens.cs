@@ -17,6 +17,9 @@ public sealed class UnsubscribeTokens(IDataProtectionProvider dataProtection, IO
     public string UrlFor(int leadId) =>
         site.Value.UrlFor($"/unsubscribe?token={Uri.EscapeDataString(Create(leadId))}");
 
+    /// <summary>Where previews of lead emails link: a page saying the link does not work, so no lead is unsubscribed by a click there.</summary>
+    public string PreviewUrl => site.Value.UrlFor("/unsubscribe?token=preview");
+
     public string Create(int leadId) => _protector.Protect(leadId.ToString(CultureInfo.InvariantCulture));
 
     public int? Read(string? token)

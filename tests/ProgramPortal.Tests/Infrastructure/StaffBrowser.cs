@@ -34,10 +34,25 @@ public sealed class StaffBrowser(HttpClient client) : IDisposable
     {
         var form = page.Document.QuerySelector<IHtmlFormElement>(formSelector)
             ?? throw new InvalidOperationException($"No form '{formSelector}' on {page.Path}:\n{page.Text}");
+        return await SubmitAsync(page, form, form.GetAttribute("action"), fields);
+    }
+
+    /// <summary>Submits the form a button belongs to as that button would: to its formaction (a page handler) if it has one.</summary>
+    public async Task<BrowserPage> ClickAsync(BrowserPage page, string buttonSelector, params (string Name, string? Value)[] fields)
+    {
+        var button = page.Document.QuerySelector<IHtmlButtonElement>(buttonSelector)
+            ?? throw new InvalidOperationException($"No button '{buttonSelector}' on {page.Path}:\n{page.Text}");
+        var form = button.Form ?? throw new InvalidOperationException($"The button '{buttonSelector}' is in no form");
+        return await SubmitAsync(page, form, button.GetAttribute("formaction") ?? form.GetAttribute("action"), fields);
+    }
+
+    private async Task<BrowserPage> SubmitAsync(BrowserPage page, IHtmlFormElement form, string? action,
+        (string Name, string? Value)[] fields)
+    {
         var values = FormValues(form).Where(v => fields.All(f => f.Name != v.Name)).ToList();
         values.AddRange(fields.Where(f => f.Value is not null).Select(f => (f.Name, f.Value!)));
-        var action = form.GetAttribute("action") is { Length: > 0 } target ? new Uri(page.Url, target) : page.Url;
-        return await PostAsync(action.PathAndQuery, values);
+        var target = action is { Length: > 0 } ? new Uri(page.Url, action) : page.Url;
+        return await PostAsync(target.PathAndQuery, values);
     }
 
     public async Task<BrowserPage> PostAsync(string url, IEnumerable<(string Name, string Value)> values)

@@ -29,11 +29,12 @@ public abstract class ContentEditPage<TEntity, TInput>(PortalDbContext db, Conte
     /// <summary>The row version the form was loaded with: saving against a newer one is a conflict.</summary>
     [BindProperty] public uint Version { get; set; }
 
-    public int? Id { get; private set; }
+    public int? Id { get; protected set; }
     public IReadOnlyList<FieldDifference> Conflict { get; private set; } = [];
     public ContentType Type { get; } = ContentTypes.For<TEntity>();
 
     protected PortalDbContext Db => db;
+    protected ContentHistory History => history;
 
     protected abstract TEntity NewItem();
     protected abstract TInput ToInput(TEntity item);
@@ -129,7 +130,7 @@ public abstract class ContentEditPage<TEntity, TInput>(PortalDbContext db, Conte
             return await ShowConflictAsync(item, id!.Value, cancellationToken);
         }
 
-        this.SetStatus($"Saved the {Type.Singular} “{Type.TitleOf(item)}”. The public site shows it now.");
+        this.SetStatus($"Saved the {Type.Singular} “{Type.TitleOf(item)}”. {Type.SavedNote}");
         return Redirect(Type.ListUrl);
     }
 

@@ -27,6 +27,7 @@ public class DeleteModel(PortalDbContext db, ContentHistory history) : PageModel
             return Page();
         }
 
+        await Type.DeletingAsync(db, history, item, cancellationToken);
         history.Track(Type, item, ChangeAction.Deleted);
         db.Remove(item);
         try

@@ -55,8 +55,10 @@ public class HistoryModel(PortalDbContext db, ContentHistory history) : PageMode
 
         try
         {
-            await history.RestoreAsync(contentType, version, User.Identity!.Name!, cancellationToken);
-            this.SetStatus($"Restored the version saved {version.ChangedAt:yyyy-MM-dd HH:mm} UTC by {version.ChangedBy}. The public site shows it now.");
+            var problems = await history.RestoreAsync(contentType, version, User.Identity!.Name!, cancellationToken);
+            this.SetStatus(problems.Count > 0
+                ? "That version could not be restored: " + string.Join(" ", problems)
+                : $"Restored the version saved {version.ChangedAt:yyyy-MM-dd HH:mm} UTC by {version.ChangedBy}. {contentType.SavedNote}");
         }
         catch (DbUpdateConcurrencyException)
         {

@@ -1,0 +1,92 @@
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
+using ProgramPortal.Leads;
+
+namespace ProgramPortal.Email;
+
+/// <summary>A {{name}} staff can write in a template, what it stands for, and where its value comes from.</summary>
+public sealed record Placeholder(string Name, string Meaning, Func<Lead, Inquiry?, string>? Value = null)
+{
+    public string Token => "{{" + Name + "}}";
+}
+
+/// <summary>
+/// The placeholders of email templates: the one list the composer fills in, the editor checks
+/// against and the admin pages show as help, so they cannot disagree.
+/// </summary>
+public static partial class TemplatePlaceholders
+{
+    /// <summary>Filled in by the composer from the signed link, in emails to the lead only.</summary>
+    public const string UnsubscribeUrl = "unsubscribe_url";
+
+    public static readonly IReadOnlyList<Placeholder> All =
+    [
+        new("first_name", "The person's first name", (lead, _) => lead.FirstName),
+        new("last_name", "The person's last name", (lead, _) => lead.LastName),
+        new("full_name", "First and last name", (lead, _) => lead.FullName),
+        new("email", "Their email address", (lead, _) => lead.Email),
+        new("phone", "Their phone number, or “(not given)”", (lead, _) => lead.Phone ?? "(not given)"),
+        new("country", "Their country", (lead, _) => Countries.NameOf(lead.CountryCode)),
+        new("track", "The field they are interested in, such as “Information Systems (IS)”", (lead, _) => lead.Track.Describe()),
+        new("start_term", "When they want to start, such as “Fall 2027”", (lead, _) => lead.StartTerm),
+        new("years_experience", "Their years of IT experience", (lead, _) => lead.YearsOfExperience.ToString(CultureInfo.InvariantCulture)),
+        new("message", "The message they wrote, or “(none)”", (_, latest) => latest?.Message ?? "(none)"),
+        new("utm_source", "Campaign source of their visit, or “(none)”", (_, latest) => latest?.UtmSource ?? "(none)"),
+        new("utm_medium", "Campaign medium of their visit, or “(none)”", (_, latest) => latest?.UtmMedium ?? "(none)"),
+        new("utm_campaign", "Campaign name of their visit, or “(none)”", (_, latest) => latest?.UtmCampaign ?? "(none)"),
+        new("referrer", "The page they came from, or “(none)”", (_, latest) => latest?.Referrer ?? "(none)"),
+        new("submitted_at", "When they last asked (UTC)",
+            (lead, _) => lead.LastInquiryAt.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)),
+        new("lead_id", "The lead's number in the portal", (lead, _) => lead.Id.ToString(CultureInfo.InvariantCulture)),
+        new(UnsubscribeUrl, "The link that stops these emails (emails to the lead only; every such email gets one at the bottom anyway)"),
+    ];
+
+    public static Dictionary<string, string> ValuesFor(Lead lead)
+    {
+        var latest = lead.Inquiries.MaxBy(i => i.SubmittedAt);
+        return All.Where(p => p.Value is not null).ToDictionary(p => p.Name, p => p.Value!(lead, latest));
+    }
+
+    /// <summary>Replaces known placeholders (HTML-encoding the values for the HTML part); leaves unknown ones as written.</summary>
+    public static string Render(string template, IReadOnlyDictionary<string, string> values, bool html) =>
+        Known().Replace(template, match =>
+            values.TryGetValue(match.Groups[1].Value, out var value)
+                ? html ? WebUtility.HtmlEncode(value).ReplaceLineEndings("<br>") : value
+                : match.Value);
+
+    /// <summary>
+    /// What is wrong with the placeholders of a text, in words for staff: names that do not exist
+    /// (a typo would reach the lead as written), a link only lead emails have, unmatched braces.
+    /// </summary>
+    public static IReadOnlyList<string> Problems(string text, EmailAudience audience)
+    {
+        var problems = new List<string>();
+        foreach (var name in Written().Matches(text).Select(m => m.Groups[1].Value.Trim()).Distinct())
+        {
+            if (All.All(p => p.Name != name))
+            {
+                problems.Add($"{{{{{name}}}}} is not a placeholder the portal knows. Use one from the list below (lower case, with underscores).");
+            }
+            else if (name == UnsubscribeUrl && audience != EmailAudience.Lead)
+            {
+                problems.Add($"{{{{{UnsubscribeUrl}}}}} only works in emails to the lead, not in notes to the admissions inbox.");
+            }
+        }
+
+        var rest = Written().Replace(text, "");
+        if (rest.Contains("{{") || rest.Contains("}}"))
+        {
+            problems.Add("A placeholder is missing a brace: write each one as two opening and two closing braces, such as {{first_name}}.");
+        }
+
+        return problems;
+    }
+
+    [GeneratedRegex(@"\{\{\s*([a-z_]+)\s*\}\}")]
+    private static partial Regex Known();
+
+    // Anything between double braces, so "{{First Name}}" is reported rather than sent as written.
+    [GeneratedRegex(@"\{\{([^{}]*)\}\}")]
+    private static partial Regex Written();
+}
