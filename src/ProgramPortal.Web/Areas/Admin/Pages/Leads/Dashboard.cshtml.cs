@@ -1,0 +1,87 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using ProgramPortal.Data;
+using ProgramPortal.Email;
+using ProgramPortal.Leads;
+
+namespace ProgramPortal.Areas.Admin.Pages.Leads;
+
+/// <summary>How many leads came in and from where, what became of them, and how the emails fared.</summary>
+public class DashboardModel(PortalDbContext db, TimeProvider clock) : PageModel
+{
+    public const int Weeks = 26;
+    private const int TopSources = 10;
+
+    public IReadOnlyList<Bar> PerWeek { get; private set; } = [];
+    public IReadOnlyList<Bar> ByTrack { get; private set; } = [];
+    public IReadOnlyList<Bar> BySource { get; private set; } = [];
+    public IReadOnlyList<Bar> ByStatus { get; private set; } = [];
+    public IReadOnlyList<Bar> EmailsByStatus { get; private set; } = [];
+    public int Total { get; private set; }
+    public int SentLast30Days { get; private set; }
+    public int FailedLast30Days { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var thisWeek = WeekStart(now);
+        var firstWeek = thisWeek.AddDays(-7 * (Weeks - 1));
+        var counts = await WeeklyCountsAsync(firstWeek, cancellationToken);
+        PerWeek = [.. Enumerable.Range(0, Weeks).Select(i => firstWeek.AddDays(7 * i))
+            .Select(week => new Bar($"Week of {week:yyyy-MM-dd}", counts.GetValueOrDefault(week), week.ToString("d MMM")))];
+
+        var byTrack = await db.Leads.GroupBy(l => l.Track).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        ByTrack = [.. Enum.GetValues<TrackInterest>().Select(t => new Bar(t.Describe(), byTrack.FirstOrDefault(x => x.Key == t)?.Count ?? 0))];
+        var byStatus = await db.Leads.GroupBy(l => l.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        ByStatus = [.. Enum.GetValues<LeadStatus>().Select(s => new Bar(s.ToString(), byStatus.FirstOrDefault(x => x.Key == s)?.Count ?? 0))];
+        Total = byStatus.Sum(x => x.Count);
+
+        var bySource = await db.Leads.GroupBy(l => l.UtmSource).Select(g => new { g.Key, Count = g.Count() })
+            .OrderByDescending(x => x.Count).ToListAsync(cancellationToken);
+        var named = bySource.Where(x => x.Key is not null).Take(TopSources).ToList();
+        BySource = [.. named.Select(x => new Bar(x.Key!, x.Count))];
+        var others = Total - named.Sum(x => x.Count) - (bySource.FirstOrDefault(x => x.Key is null)?.Count ?? 0);
+        if (others > 0)
+        {
+            BySource = [.. BySource, new Bar("Other sources", others)];
+        }
+
+        if (bySource.FirstOrDefault(x => x.Key is null) is { } direct)
+        {
+            BySource = [.. BySource, new Bar("No source (came directly)", direct.Count)];
+        }
+
+        var emails = await db.LeadEmails.GroupBy(e => e.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        EmailsByStatus = [.. Enum.GetValues<LeadEmailStatus>().Select(s => new Bar(s.ToString(), emails.FirstOrDefault(x => x.Key == s)?.Count ?? 0))];
+        var monthAgo = now.AddDays(-30);
+        SentLast30Days = await db.LeadEmails.CountAsync(e => e.Status == LeadEmailStatus.Sent && e.SentAt >= monthAgo, cancellationToken);
+        FailedLast30Days = await db.LeadEmails.CountAsync(
+            e => e.Status == LeadEmailStatus.Failed && e.LastAttemptAt >= monthAgo, cancellationToken);
+    }
+
+    /// <summary>Weeks start on Monday, in UTC.</summary>
+    public static DateOnly WeekStart(DateTimeOffset time)
+    {
+        var day = DateOnly.FromDateTime(time.UtcDateTime);
+        return day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+    }
+
+    private async Task<Dictionary<DateOnly, int>> WeeklyCountsAsync(DateOnly firstWeek, CancellationToken cancellationToken)
+    {
+        var start = new DateTimeOffset(firstWeek.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        // Counted per day in the database (a few hundred rows at most), then summed into weeks here.
+        var days = await db.Leads.Where(l => l.CreatedAt >= start)
+            .GroupBy(l => l.CreatedAt.UtcDateTime.Date)
+            .Select(g => new { Day = g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        return days.GroupBy(d => WeekStart(new DateTimeOffset(d.Day, TimeSpan.Zero)))
+            .ToDictionary(g => g.Key, g => g.Sum(d => d.Count));
+    }
+
+    /// <summary>One count of a breakdown; the short label is what fits under a column of the chart.</summary>
+    public sealed record Bar(string Label, int Count, string? ShortLabel = null);
+}
+
+public sealed record BarChart(string Id, string Title, IReadOnlyList<DashboardModel.Bar> Bars, int BarWidth = 22, int LabelEvery = 4);
+
+public sealed record CountTable(string Caption, string Heading, IReadOnlyList<DashboardModel.Bar> Rows);
