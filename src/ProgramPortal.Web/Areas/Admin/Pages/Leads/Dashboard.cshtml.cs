@@ -69,14 +69,16 @@ public class DashboardModel(PortalDbContext db, TimeProvider clock) : PageModel
     private async Task<Dictionary<DateOnly, int>> WeeklyCountsAsync(DateOnly firstWeek, CancellationToken cancellationToken)
     {
         var start = new DateTimeOffset(firstWeek.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        // Counted per day in the database (a few hundred rows at most), then summed into weeks here.
-        var days = await db.Leads.Where(l => l.CreatedAt >= start)
-            .GroupBy(l => l.CreatedAt.UtcDateTime.Date)
-            .Select(g => new { Day = g.Key, Count = g.Count() })
-            .ToListAsync(cancellationToken);
-        return days.GroupBy(d => WeekStart(new DateTimeOffset(d.Day, TimeSpan.Zero)))
-            .ToDictionary(g => g.Key, g => g.Sum(d => d.Count));
+        // date_trunc('week') starts weeks on Monday; AT TIME ZONE makes them UTC weeks whatever the server's zone.
+        var weeks = await db.Database.SqlQuery<WeekCount>($"""
+            SELECT date_trunc('week', created_at AT TIME ZONE 'UTC')::date AS week, count(*)::int AS leads
+            FROM leads WHERE created_at >= {start}
+            GROUP BY 1
+            """).ToListAsync(cancellationToken);
+        return weeks.ToDictionary(w => w.Week, w => w.Leads);
     }
+
+    private sealed record WeekCount(DateOnly Week, int Leads);
 
     /// <summary>One count of a breakdown; the short label is what fits under a column of the chart.</summary>
     public sealed record Bar(string Label, int Count, string? ShortLabel = null);
