@@ -36,9 +36,12 @@ public sealed class LeadFilter
     public string? Source { get; set; }
     public LeadSort Sort { get; set; }
 
+    // Control characters (PostgreSQL refuses a NUL in text) and broken UTF-16 are dropped, as in tracking values.
     private IReadOnlyList<string> SearchWords =>
-        Q is null ? [] : [.. Q.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Take(MaxSearchWords)
-            .Select(word => word[..Math.Min(word.Length, LeadLimits.Email)])];
+        LeadInputRules.CleanTracking(Q, 300) is { } text
+            ? [.. text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Take(MaxSearchWords)
+                .Select(word => word[..Math.Min(word.Length, LeadLimits.Email)])]
+            : [];
 
     private string? KnownCountry => Country?.Trim().ToUpperInvariant() is { } code && Countries.IsKnown(code) ? code : null;
 
@@ -110,7 +113,7 @@ public sealed class LeadFilter
             }
         }
 
-        Add("q", Q);
+        Add("q", string.Join(' ', SearchWords));
         Add("from", From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         Add("to", To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         Add("status", Status?.ToString());
