@@ -80,8 +80,8 @@ public class DetailsModel(PortalDbContext db, LeadLifecycle lifecycle, TimeProvi
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
     {
         var lead = await db.Leads.AsNoTracking()
-            .Include(l => l.Inquiries.OrderByDescending(i => i.SubmittedAt))
-            .Include(l => l.Notes.OrderByDescending(n => n.WrittenAt))
+            .Include(l => l.Inquiries.OrderByDescending(i => i.SubmittedAt).ThenByDescending(i => i.Id))
+            .Include(l => l.Notes.OrderByDescending(n => n.WrittenAt).ThenByDescending(n => n.Id))
             .AsSplitQuery()
             .FirstOrDefaultAsync(l => l.Id == id, cancellationToken);
         if (lead is null)
