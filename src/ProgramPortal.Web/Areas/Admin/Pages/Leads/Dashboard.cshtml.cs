@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ProgramPortal.Data;
@@ -28,35 +29,37 @@ public class DashboardModel(PortalDbContext db, TimeProvider clock) : PageModel
         var firstWeek = thisWeek.AddDays(-7 * (Weeks - 1));
         var counts = await WeeklyCountsAsync(firstWeek, cancellationToken);
         PerWeek = [.. Enumerable.Range(0, Weeks).Select(i => firstWeek.AddDays(7 * i))
-            .Select(week => new Bar($"Week of {week:yyyy-MM-dd}", counts.GetValueOrDefault(week), week.ToString("d MMM")))];
+            .Select(week => new Bar($"Week of {week:yyyy-MM-dd}", counts.GetValueOrDefault(week), week.ToString("d MMM", CultureInfo.InvariantCulture)))];
 
-        var byTrack = await db.Leads.GroupBy(l => l.Track).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        ByTrack = [.. Enum.GetValues<TrackInterest>().Select(t => new Bar(t.Describe(), byTrack.FirstOrDefault(x => x.Key == t)?.Count ?? 0))];
-        var byStatus = await db.Leads.GroupBy(l => l.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        ByStatus = [.. Enum.GetValues<LeadStatus>().Select(s => new Bar(s.ToString(), byStatus.FirstOrDefault(x => x.Key == s)?.Count ?? 0))];
-        Total = byStatus.Sum(x => x.Count);
+        ByTrack = await CountByAsync(db.Leads.Select(l => l.Track), track => track.Describe(), cancellationToken);
+        ByStatus = await CountByAsync(db.Leads.Select(l => l.Status), status => status.ToString(), cancellationToken);
+        EmailsByStatus = await CountByAsync(db.LeadEmails.Select(e => e.Status), status => status.ToString(), cancellationToken);
+        Total = ByStatus.Sum(bar => bar.Count);
 
-        var bySource = await db.Leads.GroupBy(l => l.UtmSource).Select(g => new { g.Key, Count = g.Count() })
-            .OrderByDescending(x => x.Count).ToListAsync(cancellationToken);
-        var named = bySource.Where(x => x.Key is not null).Take(TopSources).ToList();
-        BySource = [.. named.Select(x => new Bar(x.Key!, x.Count))];
-        var others = Total - named.Sum(x => x.Count) - (bySource.FirstOrDefault(x => x.Key is null)?.Count ?? 0);
-        if (others > 0)
-        {
-            BySource = [.. BySource, new Bar("Other sources", others)];
-        }
+        // Sources are free text from links, so there may be thousands: the database returns only the top ones.
+        var top = await db.Leads.Where(l => l.UtmSource != null).GroupBy(l => l.UtmSource!)
+            .Select(g => new { Source = g.Key, Count = g.Count() })
+            .OrderByDescending(x => x.Count).ThenBy(x => x.Source).Take(TopSources)
+            .ToListAsync(cancellationToken);
+        var direct = await db.Leads.CountAsync(l => l.UtmSource == null, cancellationToken);
+        var others = Total - direct - top.Sum(x => x.Count);
+        BySource = [.. top.Select(x => new Bar(x.Source, x.Count)),
+            .. others > 0 ? [new Bar("Other sources", others)] : Array.Empty<Bar>(),
+            new Bar("No source (came directly)", direct)];
 
-        if (bySource.FirstOrDefault(x => x.Key is null) is { } direct)
-        {
-            BySource = [.. BySource, new Bar("No source (came directly)", direct.Count)];
-        }
-
-        var emails = await db.LeadEmails.GroupBy(e => e.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        EmailsByStatus = [.. Enum.GetValues<LeadEmailStatus>().Select(s => new Bar(s.ToString(), emails.FirstOrDefault(x => x.Key == s)?.Count ?? 0))];
         var monthAgo = now.AddDays(-30);
         SentLast30Days = await db.LeadEmails.CountAsync(e => e.Status == LeadEmailStatus.Sent && e.SentAt >= monthAgo, cancellationToken);
         FailedLast30Days = await db.LeadEmails.CountAsync(
             e => e.Status == LeadEmailStatus.Failed && e.LastAttemptAt >= monthAgo, cancellationToken);
+    }
+
+    /// <summary>A count for every value of the enum, zero included, in the enum's order.</summary>
+    private static async Task<IReadOnlyList<Bar>> CountByAsync<TKey>(IQueryable<TKey> keys, Func<TKey, string> label,
+        CancellationToken cancellationToken) where TKey : struct, Enum
+    {
+        var counts = await keys.GroupBy(key => key).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
+        return [.. Enum.GetValues<TKey>().Select(key => new Bar(label(key), counts.GetValueOrDefault(key)))];
     }
 
     /// <summary>Weeks start on Monday, in UTC.</summary>
