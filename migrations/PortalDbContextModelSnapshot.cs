@@ -21,6 +21,7 @@ namespace ProgramPortal.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1148,6 +1149,60 @@ namespace ProgramPortal.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("ProgramPortal.Leads.Export.LeadExport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<string>("ExportedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("exported_by");
+
+                    b.Property<string>("Filter")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("filter");
+
+                    b.Property<string>("FilterDescription")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("filter_description");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("format");
+
+                    b.Property<int>("RowCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("row_count");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_lead_exports");
+
+                    b.HasIndex("StartedAt")
+                        .HasDatabaseName("ix_lead_exports_started_at");
+
+                    b.ToTable("lead_exports", (string)null);
+                });
+
             modelBuilder.Entity("ProgramPortal.Leads.Inquiry", b =>
                 {
                     b.Property<int>("Id")
@@ -1317,6 +1372,10 @@ namespace ProgramPortal.Migrations
                         .HasColumnType("character varying(254)")
                         .HasColumnName("email");
 
+                    b.Property<DateTimeOffset?>("ErasedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("erased_at");
+
                     b.Property<string>("FirstName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1366,6 +1425,11 @@ namespace ProgramPortal.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("unsubscribed_at");
 
+                    b.Property<string>("UtmSource")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("utm_source");
+
                     b.Property<int>("YearsOfExperience")
                         .HasColumnType("integer")
                         .HasColumnName("years_of_experience");
@@ -1373,13 +1437,125 @@ namespace ProgramPortal.Migrations
                     b.HasKey("Id")
                         .HasName("pk_leads");
 
+                    b.HasIndex("CountryCode")
+                        .HasDatabaseName("ix_leads_country_code");
+
                     b.HasIndex("Status")
                         .HasDatabaseName("ix_leads_status");
+
+                    b.HasIndex("UtmSource")
+                        .HasDatabaseName("ix_leads_utm_source");
+
+                    b.HasIndex("CreatedAt", "Id")
+                        .HasDatabaseName("ix_leads_created_at_id");
+
+                    b.HasIndex("LastInquiryAt", "Id")
+                        .HasDatabaseName("ix_leads_last_inquiry_at_id");
 
                     b.HasIndex("NormalizedEmail", "LastInquiryAt")
                         .HasDatabaseName("ix_leads_normalized_email_last_inquiry_at");
 
+                    b.HasIndex("LastName", "FirstName", "Id")
+                        .HasDatabaseName("ix_leads_last_name_first_name_id");
+
+                    b.HasIndex(new[] { "Email" }, "ix_leads_email_trgm")
+                        .HasDatabaseName("ix_leads_email");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Email" }, "ix_leads_email_trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Email" }, "ix_leads_email_trgm"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex(new[] { "FirstName" }, "ix_leads_first_name_trgm")
+                        .HasDatabaseName("ix_leads_first_name");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "FirstName" }, "ix_leads_first_name_trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "FirstName" }, "ix_leads_first_name_trgm"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex(new[] { "LastName" }, "ix_leads_last_name_trgm")
+                        .HasDatabaseName("ix_leads_last_name");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "LastName" }, "ix_leads_last_name_trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "LastName" }, "ix_leads_last_name_trgm"), new[] { "gin_trgm_ops" });
+
                     b.ToTable("leads", (string)null);
+                });
+
+            modelBuilder.Entity("ProgramPortal.Leads.LeadNote", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("author");
+
+                    b.Property<int>("LeadId")
+                        .HasColumnType("integer")
+                        .HasColumnName("lead_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("text");
+
+                    b.Property<DateTimeOffset>("WrittenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("written_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_lead_notes");
+
+                    b.HasIndex("LeadId", "WrittenAt")
+                        .HasDatabaseName("ix_lead_notes_lead_id_written_at");
+
+                    b.ToTable("lead_notes", (string)null);
+                });
+
+            modelBuilder.Entity("ProgramPortal.Leads.Privacy.LeadErasure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("ErasedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("erased_at");
+
+                    b.Property<string>("ErasedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("erased_by");
+
+                    b.Property<int>("LeadId")
+                        .HasColumnType("integer")
+                        .HasColumnName("lead_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("reason");
+
+                    b.HasKey("Id")
+                        .HasName("pk_lead_erasures");
+
+                    b.HasIndex("ErasedAt")
+                        .HasDatabaseName("ix_lead_erasures_erased_at");
+
+                    b.HasIndex("LeadId")
+                        .HasDatabaseName("ix_lead_erasures_lead_id");
+
+                    b.ToTable("lead_erasures", (string)null);
                 });
 
             modelBuilder.Entity("career_role_source", b =>
@@ -1514,6 +1690,18 @@ namespace ProgramPortal.Migrations
                     b.Navigation("Lead");
                 });
 
+            modelBuilder.Entity("ProgramPortal.Leads.LeadNote", b =>
+                {
+                    b.HasOne("ProgramPortal.Leads.Lead", "Lead")
+                        .WithMany("Notes")
+                        .HasForeignKey("LeadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_lead_notes_leads_lead_id");
+
+                    b.Navigation("Lead");
+                });
+
             modelBuilder.Entity("career_role_source", b =>
                 {
                     b.HasOne("ProgramPortal.Content.CareerRole", null)
@@ -1546,6 +1734,8 @@ namespace ProgramPortal.Migrations
                     b.Navigation("Emails");
 
                     b.Navigation("Inquiries");
+
+                    b.Navigation("Notes");
                 });
 #pragma warning restore 612, 618
         }

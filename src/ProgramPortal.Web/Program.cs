@@ -16,6 +16,7 @@ builder.AddProductionHosting();
 builder.AddContentEditing();
 builder.AddJobs();
 builder.AddLeads();
+builder.AddLeadsAdmin();
 
 var app = builder.Build();
 

@@ -7,6 +7,8 @@ using ProgramPortal.Editing;
 using ProgramPortal.Email;
 using ProgramPortal.Identity;
 using ProgramPortal.Leads;
+using ProgramPortal.Leads.Export;
+using ProgramPortal.Leads.Privacy;
 
 namespace ProgramPortal.Data;
 
@@ -33,12 +35,17 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<SequenceStep> SequenceSteps => Set<SequenceStep>();
     public DbSet<EmailTemplate> EmailTemplates => Set<EmailTemplate>();
     public DbSet<LeadEmail> LeadEmails => Set<LeadEmail>();
+    public DbSet<LeadNote> LeadNotes => Set<LeadNote>();
+    public DbSet<LeadExport> LeadExports => Set<LeadExport>();
+    public DbSet<LeadErasure> LeadErasures => Set<LeadErasure>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
         builder.Entity<StaffSettings>().Property(s => s.Id).ValueGeneratedNever();
+        // Trigram indexes make the lead search ("contains", any case) fast at a million rows.
+        builder.HasPostgresExtension("pg_trgm");
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions)

@@ -3,6 +3,7 @@ using Hangfire;
 using Hangfire.PostgreSql;
 using Npgsql;
 using ProgramPortal.Email;
+using ProgramPortal.Leads.Privacy;
 
 namespace ProgramPortal.Jobs;
 
@@ -18,5 +19,7 @@ public sealed class JobsSchema(IRecurringJobManager recurringJobs)
         PostgreSqlObjectsInstaller.Install((NpgsqlConnection)openConnection, JobsExtensions.SchemaName);
         recurringJobs.AddOrUpdate<SendDueEmailsJob>(
             SendDueEmailsJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
+        recurringJobs.AddOrUpdate<EraseExpiredLeadsJob>(
+            EraseExpiredLeadsJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), Cron.Daily(3));
     }
 }

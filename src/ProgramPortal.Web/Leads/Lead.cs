@@ -42,9 +42,17 @@ public class Lead
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset LastInquiryAt { get; set; }
     public DateTimeOffset? UnsubscribedAt { get; set; }
+    /// <summary>
+    /// The UTM source of the inquiry that made the lead (first touch), copied here so the admin list
+    /// can filter and count by it at any size without joining every inquiry.
+    /// </summary>
+    public string? UtmSource { get; set; }
+    /// <summary>Set when the person's data was erased (on request or by retention); the row stays for the counts.</summary>
+    public DateTimeOffset? ErasedAt { get; set; }
 
     public List<Inquiry> Inquiries { get; set; } = [];
     public List<LeadEmail> Emails { get; set; } = [];
+    public List<LeadNote> Notes { get; set; } = [];
 
     public string FullName => $"{FirstName} {LastName}";
 }
@@ -56,7 +64,9 @@ internal sealed class LeadConfiguration : IEntityTypeConfiguration<Lead>
         LeadLimits.ConfigurePersonColumns(lead);
         lead.HasIndex(l => new { l.NormalizedEmail, l.LastInquiryAt });
         lead.HasIndex(l => l.Status);
+        lead.Property(l => l.UtmSource).HasMaxLength(LeadLimits.Tracking);
         lead.Ignore(l => l.FullName);
+        LeadListIndexes.Configure(lead);
     }
 }
 

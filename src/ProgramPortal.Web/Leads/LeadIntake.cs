@@ -102,7 +102,7 @@ public sealed class LeadIntake(
                 FirstName = inquiry.FirstName, LastName = inquiry.LastName, Email = inquiry.Email,
                 NormalizedEmail = inquiry.NormalizedEmail, CountryCode = inquiry.CountryCode,
                 StartTerm = inquiry.StartTerm, ConsentVersion = inquiry.ConsentVersion,
-                Status = LeadStatus.New, CreatedAt = now,
+                Status = LeadStatus.New, CreatedAt = now, UtmSource = inquiry.UtmSource,
             };
             Update(lead, inquiry, now);
             db.Leads.Add(lead);

@@ -1,0 +1,68 @@
+using Microsoft.EntityFrameworkCore;
+using ProgramPortal.Data;
+using ProgramPortal.Email;
+
+namespace ProgramPortal.Leads.Privacy;
+
+/// <summary>
+/// Erases leads' personal data: names, addresses, phone numbers, messages and referrers are
+/// overwritten on the lead, its inquiries, its notes and its email rows, and its pending emails are
+/// cancelled. The rows stay (with track, country, status, source and dates), so counts and the
+/// dashboard do not change; a <see cref="LeadErasure"/> row records the erasure without personal data.
+/// </summary>
+public sealed class LeadEraser(PortalDbContext db, TimeProvider clock)
+{
+    public const string Placeholder = "(erased)";
+
+    /// <summary>Erases the leads among these ids not erased yet, in one transaction; returns how many it erased.</summary>
+    public async Task<int> EraseAsync(IReadOnlyCollection<int> leadIds, ErasureReason reason, string erasedBy,
+        CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Claiming the rows with one conditional update makes two erasures of the same lead (a staff
+        // click during the retention job) erase and record it once.
+        var ids = await db.Database.SqlQuery<int>($"""
+            UPDATE leads SET erased_at = {now}
+            WHERE id = ANY({leadIds.ToArray()}) AND erased_at IS NULL
+            RETURNING id AS "Value"
+            """).ToListAsync(cancellationToken);
+        if (ids.Count == 0)
+        {
+            return 0;
+        }
+
+        await db.Leads.Where(l => ids.Contains(l.Id)).ExecuteUpdateAsync(set => set
+            .SetProperty(l => l.FirstName, Placeholder)
+            .SetProperty(l => l.LastName, "")
+            .SetProperty(l => l.Email, "")
+            // Unique per lead and never a real address, so no later inquiry or unsubscribe link matches it.
+            .SetProperty(l => l.NormalizedEmail, l => "erased-" + l.Id.ToString())
+            .SetProperty(l => l.Phone, (string?)null), cancellationToken);
+        await db.Inquiries.Where(i => i.LeadId != null && ids.Contains(i.LeadId.Value)).ExecuteUpdateAsync(set => set
+            .SetProperty(i => i.FirstName, Placeholder)
+            .SetProperty(i => i.LastName, "")
+            .SetProperty(i => i.Email, "")
+            .SetProperty(i => i.NormalizedEmail, "")
+            .SetProperty(i => i.Phone, (string?)null)
+            .SetProperty(i => i.Message, (string?)null)
+            .SetProperty(i => i.Referrer, (string?)null), cancellationToken);
+        await db.LeadNotes.Where(n => ids.Contains(n.LeadId))
+            .ExecuteUpdateAsync(set => set.SetProperty(n => n.Text, Placeholder), cancellationToken);
+        await db.LeadEmails.Where(e => ids.Contains(e.LeadId) && e.Status == LeadEmailStatus.Scheduled)
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(e => e.Status, LeadEmailStatus.Cancelled)
+                .SetProperty(e => e.CancelledAt, now)
+                .SetProperty(e => e.CancelReason, "The lead's personal data was erased."), cancellationToken);
+        // A send error can quote the address; the admissions inbox is not the lead's, so it stays.
+        await db.LeadEmails.Where(e => ids.Contains(e.LeadId))
+            .ExecuteUpdateAsync(set => set.SetProperty(e => e.LastError, (string?)null), cancellationToken);
+        await db.LeadEmails.Where(e => ids.Contains(e.LeadId) && e.Step!.Audience == EmailAudience.Lead)
+            .ExecuteUpdateAsync(set => set.SetProperty(e => e.ToAddress, ""), cancellationToken);
+
+        db.LeadErasures.AddRange(ids.Select(id => new LeadErasure { LeadId = id, ErasedAt = now, Reason = reason, ErasedBy = erasedBy }));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return ids.Count;
+    }
+}
