@@ -3,18 +3,18 @@
 # figure, app, limit, ratio, target, pass/fail. Everything runs on this machine and loopback only:
 # a throwaway PostgreSQL cluster (Unix socket), nginx serving the same HTML bytes as static files,
 # the Release build of the portal as a real process, wrk, and tests/ProgramPortal.Bench, which
-# drives the rest. `--smoke` uses tiny sizes to check that the bench still works (deploy/test.sh
+# drives the rest. `--only 3,5` measures just those figures. `--smoke` uses tiny sizes to check that the bench still works (deploy/test.sh
 # runs it); its figures mean nothing. Exits non-zero only when the bench breaks, never on a target.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source deploy/lib.sh
 
-mode=""
-case "${1:-}" in
-  "") ;;
-  --smoke) mode="--smoke" ;;
-  *) echo "usage: deploy/bench.sh [--smoke]" >&2; exit 2 ;;
-esac
+for argument in "$@"; do
+  case "$argument" in
+    --smoke|--only|[1-6]|[1-6],*) ;;
+    *) echo "usage: deploy/bench.sh [--smoke] [--only 3,5]" >&2; exit 2 ;;
+  esac
+done
 
 ensure_packages wrk nginx
 ensure_postgres_server
@@ -91,5 +91,5 @@ BENCH_POSTGRES="Host=$socket;Username=postgres;Database=postgres" \
 BENCH_NGINX_URL="http://127.0.0.1:$nginx_port" \
 BENCH_NGINX_ROOT="$work/html" \
 BENCH_WORK_DIR="$work" \
-  dotnet "$work/bench/ProgramPortal.Bench.dll" $mode
+  dotnet "$work/bench/ProgramPortal.Bench.dll" "$@"
 echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/^Mem:/ {print $2}') GB memory, load average $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -30,6 +30,18 @@ public sealed class AppProcess : IAsyncDisposable
             .Select(line => long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024)
             .First();
 
+    /// <summary>CPU time the process has used, user and system (from /proc, in clock ticks of 10 ms).</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            // Fields after the command name, which is in parentheses and may hold spaces.
+            var stat = File.ReadAllText($"/proc/{_process.Id}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return TimeSpan.FromMilliseconds((long.Parse(fields[11]) + long.Parse(fields[12])) * 10);
+        }
+    }
+
     public static async Task<AppProcess> StartAsync(BenchSettings settings, string connectionString,
         IReadOnlyDictionary<string, string>? configuration = null)
     {

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using MimeKit;
@@ -27,7 +29,7 @@ public static class Emails
             """);
 
         await using var sink = new SmtpSink();
-        await sink.StartAsync();
+        sink.Start();
         var configuration = new Dictionary<string, string>
         {
             ["Mail__SmtpHost"] = "127.0.0.1",
@@ -59,7 +61,7 @@ public static class Emails
         sink.Keep = false;
         var plainRate = await PlainMailKitRateAsync(sink.Port, messages);
 
-        results.Add(new Result(5, $"{settings.Emails:N0} due emails delivered, vs plain MailKit loop (1 conn)",
+        results.Add(new Result(5, $"{settings.Emails:N0} due emails delivered, vs plain MailKit loop (1 conn, no delay)",
             ResultTable.PerSecond(appRate), ResultTable.PerSecond(plainRate), ResultTable.Ratio(appRate, plainRate),
             $">= {RatioTarget}", appRate / plainRate >= RatioTarget));
     }
@@ -88,11 +90,17 @@ public static class Emails
         }
     }
 
+    /// <summary>
+    /// MailKit at its best: one connection, and TCP_NODELAY, without which the message's closing dot
+    /// sometimes waits for the sink's delayed ACK (725 against 4,867 messages a second here).
+    /// </summary>
     private static async Task<double> PlainMailKitRateAsync(int port, IReadOnlyList<MimeMessage> messages)
     {
         using var client = new SmtpClient();
         var clock = Stopwatch.StartNew();
-        await client.ConnectAsync("127.0.0.1", port, SecureSocketOptions.None);
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        await socket.ConnectAsync(IPAddress.Loopback, port);
+        await client.ConnectAsync(socket, "127.0.0.1", port, SecureSocketOptions.None);
         foreach (var message in messages)
         {
             await client.SendAsync(message);
