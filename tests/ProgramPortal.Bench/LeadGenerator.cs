@@ -32,19 +32,10 @@ public static class LeadGenerator
         {
             for (var n = 1; n <= count; n++)
             {
-                var (first, last, email) = Person(n);
                 var created = start.AddSeconds(n * 31_536_000.0 / count);
                 await leads.StartRowAsync();
                 await leads.WriteAsync(n, NpgsqlDbType.Integer);
-                await leads.WriteAsync(first, NpgsqlDbType.Varchar);
-                await leads.WriteAsync(last, NpgsqlDbType.Varchar);
-                await leads.WriteAsync(email, NpgsqlDbType.Varchar);
-                await leads.WriteAsync(email, NpgsqlDbType.Varchar);
-                await leads.WriteAsync($"+1 619 555 {n % 10_000:0000}", NpgsqlDbType.Varchar);
-                await leads.WriteAsync(Countries[n % Countries.Length], NpgsqlDbType.Varchar);
-                await leads.WriteAsync(Tracks[n % Tracks.Length], NpgsqlDbType.Varchar);
-                await leads.WriteAsync($"Fall {2027 + n % 2}", NpgsqlDbType.Varchar);
-                await leads.WriteAsync(n % 25, NpgsqlDbType.Integer);
+                await WritePersonAsync(leads, n);
                 await leads.WriteAsync("2026-11", NpgsqlDbType.Varchar);
                 await leads.WriteAsync(Statuses[n % Statuses.Length], NpgsqlDbType.Varchar);
                 await leads.WriteAsync(created.UtcDateTime, NpgsqlDbType.TimestampTz);
@@ -58,20 +49,11 @@ public static class LeadGenerator
         {
             for (var n = 1; n <= count; n++)
             {
-                var (first, last, email) = Person(n);
                 var created = start.AddSeconds(n * 31_536_000.0 / count);
                 await inquiries.StartRowAsync();
                 await inquiries.WriteAsync(n, NpgsqlDbType.Integer);
                 await inquiries.WriteAsync(created.UtcDateTime, NpgsqlDbType.TimestampTz);
-                await inquiries.WriteAsync(first, NpgsqlDbType.Varchar);
-                await inquiries.WriteAsync(last, NpgsqlDbType.Varchar);
-                await inquiries.WriteAsync(email, NpgsqlDbType.Varchar);
-                await inquiries.WriteAsync(email, NpgsqlDbType.Varchar);
-                await inquiries.WriteAsync($"+1 619 555 {n % 10_000:0000}", NpgsqlDbType.Varchar);
-                await inquiries.WriteAsync(Countries[n % Countries.Length], NpgsqlDbType.Varchar);
-                await inquiries.WriteAsync(Tracks[n % Tracks.Length], NpgsqlDbType.Varchar);
-                await inquiries.WriteAsync($"Fall {2027 + n % 2}", NpgsqlDbType.Varchar);
-                await inquiries.WriteAsync(n % 25, NpgsqlDbType.Integer);
+                await WritePersonAsync(inquiries, n);
                 await inquiries.WriteAsync(n % 3 == 0 ? "Can I study part-time while working?" : null, NpgsqlDbType.Varchar);
                 await inquiries.WriteAsync("2026-11", NpgsqlDbType.Varchar);
                 await inquiries.WriteAsync("I agree that the admissions team may email me about the program.", NpgsqlDbType.Varchar);
@@ -92,6 +74,18 @@ public static class LeadGenerator
         await sequence.ExecuteNonQueryAsync();
     }
 
-    private static (string First, string Last, string Email) Person(int n) =>
-        ("Alex", $"Generated {n}", $"lead{n}@{EmailDomain}");
+    /// <summary>The person columns a lead and its inquiry share, in the same order in both tables.</summary>
+    private static async Task WritePersonAsync(NpgsqlBinaryImporter row, int n)
+    {
+        var email = $"lead{n}@{EmailDomain}";
+        await row.WriteAsync("Alex", NpgsqlDbType.Varchar);
+        await row.WriteAsync($"Generated {n}", NpgsqlDbType.Varchar);
+        await row.WriteAsync(email, NpgsqlDbType.Varchar);
+        await row.WriteAsync(email, NpgsqlDbType.Varchar);
+        await row.WriteAsync($"+1 619 555 {n % 10_000:0000}", NpgsqlDbType.Varchar);
+        await row.WriteAsync(Countries[n % Countries.Length], NpgsqlDbType.Varchar);
+        await row.WriteAsync(Tracks[n % Tracks.Length], NpgsqlDbType.Varchar);
+        await row.WriteAsync($"Fall {2027 + n % 2}", NpgsqlDbType.Varchar);
+        await row.WriteAsync(n % 25, NpgsqlDbType.Integer);
+    }
 }
