@@ -1,7 +1,9 @@
+using System.ComponentModel.DataAnnotations;
 using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Options;
 
 namespace ProgramPortal.Content;
 
@@ -14,12 +16,41 @@ public static class PublicPageCache
     public const string Policy = "PublicPage";
     public const string Tag = "public-content";
 
-    public static IServiceCollection AddPublicPageCache(this IServiceCollection services)
+    public static IServiceCollection AddPublicPageCache(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOutputCache(options => options.AddPolicy(Policy, page => page.Expire(TimeSpan.FromHours(1)).Tag(Tag)));
+        services.AddOptions<PublicPageCacheOptions>()
+            .Bind(configuration.GetSection(PublicPageCacheOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddOutputCache();
+        services.AddOptions<OutputCacheOptions>().Configure<IOptions<PublicPageCacheOptions>>((output, cache) =>
+            output.AddPolicy(Policy, page =>
+            {
+                if (cache.Value.Enabled)
+                {
+                    page.Expire(cache.Value.Duration).Tag(Tag);
+                }
+                else
+                {
+                    page.NoCache();
+                }
+            }));
         services.AddSingleton<PublicContentCacheEvictor>();
         return services;
     }
+}
+
+/// <summary>How long public pages stay in the output cache (section "PublicPageCache").</summary>
+public sealed class PublicPageCacheOptions
+{
+    public const string Section = "PublicPageCache";
+
+    /// <summary>Off renders every request afresh: for measuring render cost (deploy/bench.sh), not for serving.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>An upper bound only: any save of public content evicts the pages at once.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
+    public TimeSpan Duration { get; set; } = TimeSpan.FromHours(1);
 }
 
 /// <summary>

@@ -1,4 +1,3 @@
-using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ProgramPortal.Data;
@@ -9,9 +8,8 @@ namespace ProgramPortal.Email;
 /// <summary>Schedules a lead's emails into the outbox, cancels what is pending, and nudges the sender.</summary>
 public sealed class FollowUpSequence(
     PortalDbContext db,
-    IBackgroundJobClient jobs,
-    IOptions<LeadOptions> options,
-    ILogger<FollowUpSequence> logger)
+    SenderNudges nudges,
+    IOptions<LeadOptions> options)
 {
     /// <summary>Adds the lead's email rows to the unit of work; they commit with the caller's SaveChanges.</summary>
     public async Task ScheduleAsync(Lead lead, DateTimeOffset from, bool notifyAdmissions, CancellationToken cancellationToken)
@@ -45,19 +43,6 @@ public sealed class FollowUpSequence(
                 .SetProperty(e => e.CancelledAt, now)
                 .SetProperty(e => e.CancelReason, reason), cancellationToken);
 
-    /// <summary>
-    /// Asks Hangfire to send due emails now. Called after commit; if it fails, nothing is lost: the
-    /// recurring sweep sends the same rows within a minute.
-    /// </summary>
-    public void SendDueSoon()
-    {
-        try
-        {
-            jobs.Enqueue<SendDueEmailsJob>(job => job.RunAsync(CancellationToken.None));
-        }
-        catch (Exception e)
-        {
-            logger.LogWarning(e, "Could not enqueue the email sender; the recurring sweep will send the emails");
-        }
-    }
+    /// <summary>Asks for the due emails to be sent now; called after the commit (see <see cref="SenderNudges"/>).</summary>
+    public void SendDueSoon() => nudges.Nudge();
 }

@@ -22,6 +22,8 @@ public static class LeadsExtensions
         builder.Services.AddScoped<LeadIntake>();
         builder.Services.AddScoped<LeadLifecycle>();
         builder.Services.AddScoped<FollowUpSequence>();
+        builder.Services.AddSingleton<SenderNudges>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<SenderNudges>());
         builder.Services.AddScoped<LeadMailComposer>();
         builder.Services.AddScoped<SendDueEmailsJob>();
 

@@ -174,6 +174,12 @@ public class EmailDeliveryTests(LeadApp app) : IClassFixture<LeadApp>
 
         using (await app.SubmitLeadAsync(app.ValidForm("enqueued@example.com"))) { }
 
+        // The enqueue happens off the request, in SenderNudges' background loop.
+        for (var waited = 0; monitoring.EnqueuedCount("default") == before && waited < 100; waited++)
+        {
+            await Task.Delay(50);
+        }
+
         Assert.Equal(before + 1, monitoring.EnqueuedCount("default"));
         var job = monitoring.EnqueuedJobs("default", 0, 100).Last().Value.Job;
         Assert.Equal(typeof(SendDueEmailsJob), job.Type);

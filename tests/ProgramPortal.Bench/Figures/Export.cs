@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using System.Net;
+using Npgsql;
+
+namespace ProgramPortal.Bench.Figures;
+
+/// <summary>
+/// Figure 4: the admin CSV export of generated leads, rows per second and the app's memory growth
+/// while it streams, against PostgreSQL's own COPY ... TO STDOUT (FORMAT csv) of the same rows.
+/// </summary>
+public static class Export
+{
+    public const string EndpointPath = "/admin/leads/export";
+    private const string Database = "bench_export";
+    private const string AdminEmail = "bench-admin@bench.example";
+    private const string AdminPassword = "Bench-Password-2026";
+    private const double RatioTarget = 0.3;
+    private const long GrowthLimitBytes = 100L * 1024 * 1024;
+
+    public static async Task RunAsync(BenchSettings settings, BenchDatabase databases, ResultTable results)
+    {
+        var database = await databases.CreateAsync(Database);
+        await LeadGenerator.GenerateAsync(database, settings.ExportRows);
+        var copyRate = await CopyRateAsync(database, settings.ExportRows);
+        var measure = $"CSV export of {settings.ExportRows:N0} leads, vs COPY TO STDOUT (FORMAT csv)";
+
+        await AppProcess.RunVerbAsync(settings, database,
+            new Dictionary<string, string> { ["PORTAL_ADMIN_PASSWORD"] = AdminPassword }, "create-admin", AdminEmail);
+        await using var app = await AppProcess.StartAsync(settings, database);
+        var session = new FormSession(app.CreateClient());
+        await SignInAsync(session);
+
+        // Slot for the export endpoint (issue 9, figure 4), built on another branch: measured once it exists.
+        using var probe = await session.SendAsync(new HttpRequestMessage(HttpMethod.Get, EndpointPath),
+            HttpCompletionOption.ResponseHeadersRead);
+        if (probe.StatusCode == HttpStatusCode.NotFound)
+        {
+            results.Add(new Result(4, measure, "not measured: export endpoint not present",
+                ResultTable.PerSecond(copyRate), "-", $">= {RatioTarget}", null));
+            results.Add(new Result(4, "app memory growth during export", "not measured: export endpoint not present",
+                "-", "-", $"< {ResultTable.Megabytes(GrowthLimitBytes)}", null));
+            return;
+        }
+
+        probe.EnsureSuccessStatusCode();
+        probe.Dispose();
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        var before = app.ResidentBytes;
+        using var stopSampling = new CancellationTokenSource();
+        var peak = app.PeakResidentBytesAsync(stopSampling.Token);
+        var clock = Stopwatch.StartNew();
+        using var response = await session.SendAsync(new HttpRequestMessage(HttpMethod.Get, EndpointPath),
+            HttpCompletionOption.ResponseHeadersRead);
+        response.EnsureSuccessStatusCode();
+        var lines = await CountLinesAsync(await response.Content.ReadAsStreamAsync());
+        var seconds = clock.Elapsed.TotalSeconds;
+        await stopSampling.CancelAsync();
+        var growth = await peak - before;
+
+        // One header line, then one line per lead (a value with a line break inside would add more).
+        if (lines < settings.ExportRows + 1)
+        {
+            throw new InvalidOperationException($"The export had {lines} lines for {settings.ExportRows} leads");
+        }
+
+        var rate = settings.ExportRows / seconds;
+        results.Add(new Result(4, measure, ResultTable.PerSecond(rate), ResultTable.PerSecond(copyRate),
+            ResultTable.Ratio(rate, copyRate), $">= {RatioTarget}", rate / copyRate >= RatioTarget));
+        results.Add(new Result(4, "app memory growth during export", ResultTable.Megabytes(growth), "-", "-",
+            $"< {ResultTable.Megabytes(GrowthLimitBytes)}", growth < GrowthLimitBytes));
+    }
+
+    /// <summary>Rows per second of PostgreSQL writing every lead as CSV to a client that only reads them.</summary>
+    private static async Task<double> CopyRateAsync(string database, int rows)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        var clock = Stopwatch.StartNew();
+        using var copy = await connection.BeginTextExportAsync(
+            "COPY (SELECT * FROM leads ORDER BY id) TO STDOUT (FORMAT csv, HEADER)");
+        var buffer = new char[64 * 1024];
+        long lines = 0;
+        int read;
+        while ((read = await copy.ReadAsync(buffer)) > 0)
+        {
+            lines += buffer.AsSpan(0, read).Count('\n');
+        }
+
+        var seconds = clock.Elapsed.TotalSeconds;
+        if (lines != rows + 1)
+        {
+            throw new InvalidOperationException($"COPY wrote {lines} lines for {rows} leads");
+        }
+
+        return rows / seconds;
+    }
+
+    private static async Task<long> CountLinesAsync(Stream stream)
+    {
+        var buffer = new byte[64 * 1024];
+        long lines = 0;
+        int read;
+        while ((read = await stream.ReadAsync(buffer)) > 0)
+        {
+            lines += buffer.AsSpan(0, read).Count((byte)'\n');
+        }
+
+        return lines;
+    }
+
+    private static async Task SignInAsync(FormSession session)
+    {
+        var form = await session.OpenFormAsync("/admin/login");
+        using var response = await session.PostFormAsync("/admin/login",
+        [
+            .. form,
+            new("Input.Email", AdminEmail),
+            new("Input.Password", AdminPassword),
+        ]);
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Signing in as the bench admin answered {(int)response.StatusCode}");
+        }
+    }
+}
