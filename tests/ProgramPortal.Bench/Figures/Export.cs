@@ -10,7 +10,7 @@ namespace ProgramPortal.Bench.Figures;
 /// </summary>
 public static class Export
 {
-    public const string EndpointPath = "/admin/leads/export";
+    public const string EndpointPath = "/admin/leads/export/csv";
     private const string Database = "bench_export";
     private const string AdminEmail = "bench-admin@bench.example";
     private const string AdminPassword = "Bench-Password-2026";
@@ -30,20 +30,6 @@ public static class Export
         var session = new FormSession(app.CreateClient());
         await SignInAsync(session);
 
-        // Slot for the export endpoint (issue 9, figure 4), built on another branch: measured once it exists.
-        using var probe = await session.SendAsync(new HttpRequestMessage(HttpMethod.Get, EndpointPath),
-            HttpCompletionOption.ResponseHeadersRead);
-        if (probe.StatusCode == HttpStatusCode.NotFound)
-        {
-            results.Add(new Result(4, measure, "not measured: export endpoint not present",
-                ResultTable.PerSecond(copyRate), "-", $">= {RatioTarget}", null));
-            results.Add(new Result(4, "app memory growth during export", "not measured: export endpoint not present",
-                "-", "-", $"< {ResultTable.Megabytes(GrowthLimitBytes)}", null));
-            return;
-        }
-
-        probe.EnsureSuccessStatusCode();
-        probe.Dispose();
         await Task.Delay(TimeSpan.FromSeconds(2));
         var before = app.ResidentBytes;
         using var stopSampling = new CancellationTokenSource();
