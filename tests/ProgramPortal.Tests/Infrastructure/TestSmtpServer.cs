@@ -69,6 +69,14 @@ public sealed class TestSmtpServer : IAsyncDisposable
         app.UseSetting("Mail:Security", "None");
     }
 
+    /// <summary>The same, as environment variables for the app run as its own process (<see cref="PortalInstance"/>).</summary>
+    public Dictionary<string, string?> MailSettings() => new()
+    {
+        ["Mail__SmtpHost"] = "127.0.0.1",
+        ["Mail__SmtpPort"] = Port.ToString(),
+        ["Mail__Security"] = "None",
+    };
+
     /// <summary>The one message for this address, waiting for it while a background job sends it.</summary>
     public async Task<ReceivedMail> WaitForOneAsync(string address, TimeSpan? timeout = null)
     {
