@@ -69,12 +69,13 @@ public sealed class SendDueEmailsJob(
     {
         var now = clock.GetUtcNow();
         var claim = Guid.NewGuid();
+        // Not cancellable: a claim cancelled in flight may still commit, leaving the email claimed and unsent until its lease ends.
         var claimed = await Due(now).Where(e => e.Id == id).ExecuteUpdateAsync(set => set
             .SetProperty(e => e.Status, LeadEmailStatus.Sending)
             .SetProperty(e => e.ClaimToken, claim)
             .SetProperty(e => e.ClaimExpiresAt, now + options.Value.SendLease)
             .SetProperty(e => e.Attempts, e => e.Attempts + 1)
-            .SetProperty(e => e.LastAttemptAt, now), cancellationToken);
+            .SetProperty(e => e.LastAttemptAt, now), CancellationToken.None);
         if (claimed == 0)
         {
             return false;

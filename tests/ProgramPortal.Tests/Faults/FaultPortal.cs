@@ -7,6 +7,14 @@ namespace ProgramPortal.Tests.Faults;
 /// <summary>What every lead's mail came to once nothing more is on its way.</summary>
 public sealed record MailTally(int Leads, int Confirmations, int Duplicates, int AdmissionsNotices)
 {
+    /// <summary>Nothing lost and nothing duplicated: one confirmation and one admissions notice per lead.</summary>
+    public void AssertOneOfEachPerLead()
+    {
+        Assert.Equal(0, Duplicates);
+        Assert.Equal(Leads, Confirmations);
+        Assert.Equal(Leads, AdmissionsNotices);
+    }
+
     public override string ToString() =>
         $"leads found in the database: {Leads}, confirmations delivered: {Confirmations}, duplicates: {Duplicates}, "
         + $"admissions notices delivered: {AdmissionsNotices}";
