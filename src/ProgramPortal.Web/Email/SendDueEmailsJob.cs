@@ -42,6 +42,13 @@ public sealed class SendDueEmailsJob(
 
             foreach (var id in due)
             {
+                // Stopping (SIGTERM): the email in hand was finished; claim no more. The rest stay due
+                // for this instance after a restart or for any other instance.
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    break;
+                }
+
                 tried.Add(id);
                 if (await TrySendAsync(id, cancellationToken))
                 {
@@ -62,28 +69,31 @@ public sealed class SendDueEmailsJob(
     {
         var now = clock.GetUtcNow();
         var claim = Guid.NewGuid();
+        // Not cancellable: a claim cancelled in flight may still commit, leaving the email claimed and unsent until its lease ends.
         var claimed = await Due(now).Where(e => e.Id == id).ExecuteUpdateAsync(set => set
             .SetProperty(e => e.Status, LeadEmailStatus.Sending)
             .SetProperty(e => e.ClaimToken, claim)
             .SetProperty(e => e.ClaimExpiresAt, now + options.Value.SendLease)
             .SetProperty(e => e.Attempts, e => e.Attempts + 1)
-            .SetProperty(e => e.LastAttemptAt, now), cancellationToken);
+            .SetProperty(e => e.LastAttemptAt, now), CancellationToken.None);
         if (claimed == 0)
         {
             return false;
         }
 
+        // Once claimed, an email is seen through even while stopping: cut off mid-send, it could reach
+        // the mail server without being recorded, and be sent again when its lease runs out.
         var email = await db.LeadEmails.AsNoTracking()
             .Include(e => e.Step).ThenInclude(s => s!.Templates)
             .Include(e => e.Lead).ThenInclude(l => l!.Inquiries.Where(i => i.SpamReason == null || i.ReleasedAt != null))
             .AsSplitQuery()
-            .SingleAsync(e => e.Id == id, cancellationToken);
+            .SingleAsync(e => e.Id == id, CancellationToken.None);
         var mine = db.LeadEmails.Where(e => e.Id == id && e.ClaimToken == claim);
         try
         {
-            await sender.SendAsync(composer.Compose(email), cancellationToken);
+            await sender.SendAsync(composer.Compose(email), CancellationToken.None);
         }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception e)
         {
             var error = $"{e.GetType().Name}: {e.Message}";
             error = error[..Math.Min(error.Length, 1000)];
@@ -100,7 +110,7 @@ public sealed class SendDueEmailsJob(
             return false;
         }
 
-        // Recorded even if the request is being cancelled: the message has left.
+        // Recorded even while stopping: the message has left.
         await mine.ExecuteUpdateAsync(set => set
             .SetProperty(x => x.Status, LeadEmailStatus.Sent)
             .SetProperty(x => x.SentAt, clock.GetUtcNow())

@@ -2,7 +2,9 @@ using Hangfire;
 using Hangfire.AspNetCore;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
+using Microsoft.Extensions.Options;
 using ProgramPortal.Data;
+using ProgramPortal.Hosting;
 using ProgramPortal.Identity;
 
 namespace ProgramPortal.Jobs;
@@ -47,10 +49,17 @@ public static class JobsExtensions
 
         if (settings.RunServer)
         {
-            builder.Services.AddHangfireServer(server =>
+            builder.Services.AddHangfireServer((services, server) =>
             {
                 server.WorkerCount = settings.WorkerCount;
                 server.SchedulePollingInterval = settings.PollInterval;
+                // On SIGTERM Hangfire gets half the drain time for running jobs to stop on their own
+                // (the email sender finishes the email in hand and claims no more) and a third more to
+                // put interrupted jobs back in their queue. Both end inside the host's own shutdown
+                // timeout, so the host never cuts Hangfire off mid-way.
+                var drain = TimeSpan.FromSeconds(services.GetRequiredService<IOptions<ShutdownOptions>>().Value.TimeoutSeconds);
+                server.StopTimeout = drain / 2;
+                server.ShutdownTimeout = drain / 3;
             });
         }
 

@@ -13,7 +13,10 @@ namespace ProgramPortal.Tests.Deployment;
 /// <summary>
 /// Two portal processes on one database, as behind a load balancer. Whatever one instance protects
 /// (staff sign-in cookies, antiforgery tokens) must be readable by every other, which holds only
-/// if they all use the one key ring kept in PostgreSQL.
+/// if they all use the one key ring kept in PostgreSQL. Here: the key ring itself (a session from
+/// another ring is refused, no instance makes keys of its own). What a person does across instances
+/// (signing in on one and working on the other, a form opened on one and sent to the other, email
+/// jobs run once) is proved end to end in <see cref="Faults.TwoInstancesTests"/>.
 /// </summary>
 public class SeveralInstancesTests(PortalApp app) : IClassFixture<PortalApp>
 {

@@ -20,6 +20,11 @@ public class JourneyPortalApp : BrowserPortalApp
     {
         base.ConfigureWebHost(builder);
         Smtp.ReceiveMailFrom(builder);
+        // A browser fills the form faster than a person: the spam check's minimum stays above zero
+        // (it still runs) but below what Playwright takes. Workers poll each second, so a lead's
+        // enqueued emails go out within a journey's patience.
+        builder.UseSetting("Leads:MinimumFillTime", "00:00:01");
+        builder.UseSetting("Jobs:PollInterval", "00:00:01");
     }
 
     public override async ValueTask DisposeAsync()

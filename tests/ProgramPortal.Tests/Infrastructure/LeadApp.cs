@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -14,7 +12,7 @@ namespace ProgramPortal.Tests.Infrastructure;
 /// The portal with a fake clock and a real SMTP server, for the request-information form and its
 /// emails. Hangfire's server does not run: tests run the real job classes when they choose to.
 /// </summary>
-public partial class LeadApp : PortalApp
+public class LeadApp : PortalApp
 {
     public const string AdmissionsInbox = "inbox@admissions.test";
 
@@ -47,19 +45,8 @@ public partial class LeadApp : PortalApp
         CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects });
 
     /// <summary>A complete, valid submission; tests override single fields.</summary>
-    public Dictionary<string, string> ValidForm(string email, string track = "IT") => new()
-    {
-        ["Input.FirstName"] = "Ada",
-        ["Input.LastName"] = "Lovelace",
-        ["Input.Email"] = email,
-        ["Input.Phone"] = "+1 (619) 555-0100",
-        ["Input.CountryCode"] = "US",
-        ["Input.Track"] = track,
-        ["Input.StartTerm"] = ProgramPortal.Leads.StartTerms.Offered(Clock.GetUtcNow())[0],
-        ["Input.YearsOfExperience"] = "4",
-        ["Input.Message"] = "Is the program fully online?",
-        ["Input.Consent"] = "true",
-    };
+    public Dictionary<string, string> ValidForm(string email, string track = "IT") =>
+        LeadForm.Valid(email, Clock.GetUtcNow(), track);
 
     /// <summary>Opens the form like a browser (getting its hidden fields and cookie), waits as a person would, and sends it.</summary>
     public async Task<HttpResponseMessage> SubmitLeadAsync(Dictionary<string, string> fields, HttpClient? browser = null,
@@ -71,34 +58,11 @@ public partial class LeadApp : PortalApp
         return await PostFormAsync(browser, form, fields);
     }
 
-    public async Task<Dictionary<string, string>> OpenFormAsync(HttpClient browser, string formPath = "/request-info")
-    {
-        var html = await browser.GetStringAsync(formPath);
-        var inputs = new Dictionary<string, string>();
-        foreach (Match input in HiddenInputs().Matches(html))
-        {
-            var attributes = Attribute().Matches(input.Value)
-                .ToDictionary(a => a.Groups["attribute"].Value, a => WebUtility.HtmlDecode(a.Groups["text"].Value));
-            if (attributes.TryGetValue("name", out var name))
-            {
-                inputs[name] = attributes.GetValueOrDefault("value", "");
-            }
-        }
-
-        return inputs;
-    }
+    public Task<Dictionary<string, string>> OpenFormAsync(HttpClient browser, string formPath = "/request-info") =>
+        LeadForm.OpenAsync(browser, formPath);
 
     public static Task<HttpResponseMessage> PostFormAsync(HttpClient browser, Dictionary<string, string> hidden,
-        Dictionary<string, string> fields)
-    {
-        var all = new Dictionary<string, string>(hidden);
-        foreach (var (name, value) in fields)
-        {
-            all[name] = value;
-        }
-
-        return browser.PostAsync("/request-info", new FormUrlEncodedContent(all));
-    }
+        Dictionary<string, string> fields) => LeadForm.PostAsync(browser, hidden, fields);
 
     /// <summary>Runs the real email sender job once, as Hangfire would.</summary>
     public async Task<int> RunEmailSenderAsync()
@@ -124,10 +88,4 @@ public partial class LeadApp : PortalApp
         await Smtp.DisposeAsync();
         await base.DisposeAsync();
     }
-
-    [GeneratedRegex("""<input[^>]*type="hidden"[^>]*>""")]
-    private static partial Regex HiddenInputs();
-
-    [GeneratedRegex(@"\s(?<attribute>name|value)=""(?<text>[^""]*)""")]
-    private static partial Regex Attribute();
 }

@@ -33,12 +33,7 @@ public class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseStaticWebAssets();
     }
 
-    public PortalDbContext NewDbContext()
-    {
-        var options = new DbContextOptionsBuilder<PortalDbContext>();
-        DataExtensions.ConfigureDbContext(options, ConnectionString);
-        return new PortalDbContext(options.Options);
-    }
+    public PortalDbContext NewDbContext() => EmptyDatabase.NewDbContext(ConnectionString);
 
     public async Task<string> GetPageAsync(string path)
     {

@@ -119,12 +119,17 @@ public sealed class PortalInstance : IAsyncDisposable
     }
 
     /// <summary>Redirects are not followed and cookies are not kept: tests look at both themselves.</summary>
-    public HttpClient CreateClient() =>
-        new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false })
-        {
-            BaseAddress = BaseAddress,
-            Timeout = TimeSpan.FromSeconds(30),
-        };
+    public HttpClient CreateClient() => CreateClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false });
+
+    /// <summary>
+    /// A client that keeps cookies in <paramref name="cookies"/>. Cookies are per host, not per port, so
+    /// clients of two instances sharing one container behave like one browser behind a load balancer.
+    /// </summary>
+    public HttpClient CreateClient(CookieContainer cookies) =>
+        CreateClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = cookies });
+
+    private HttpClient CreateClient(HttpClientHandler handler) =>
+        new(handler) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
 
     public async Task WaitUntilHealthyAsync(TimeSpan? timeout = null)
     {

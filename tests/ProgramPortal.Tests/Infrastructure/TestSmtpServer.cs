@@ -23,6 +23,9 @@ public sealed class TestSmtpServer : IAsyncDisposable
     private Task? _running;
 
     public int Port { get; } = FreePort();
+
+    /// <summary>How long the server takes over each message before accepting it: a slow mail server keeps the sender busy.</summary>
+    public TimeSpan DelayPerMessage { get; set; }
     public IReadOnlyList<ReceivedMail> Received => [.. _received];
 
     public async Task StartAsync()
@@ -32,7 +35,7 @@ public sealed class TestSmtpServer : IAsyncDisposable
             .Endpoint(endpoint => endpoint.Endpoint(new IPEndPoint(IPAddress.Loopback, Port)))
             .Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
-        services.Add(new Store(_received));
+        services.Add(new Store(_received, () => DelayPerMessage));
         _stop = new CancellationTokenSource();
         _running = new SmtpServer.SmtpServer(options, services).StartAsync(_stop.Token);
         await WaitUntilListeningAsync();
@@ -68,6 +71,14 @@ public sealed class TestSmtpServer : IAsyncDisposable
         app.UseSetting("Mail:SmtpPort", Port.ToString());
         app.UseSetting("Mail:Security", "None");
     }
+
+    /// <summary>The same, as environment variables for the app run as its own process (<see cref="PortalInstance"/>).</summary>
+    public Dictionary<string, string?> MailSettings() => new()
+    {
+        ["Mail__SmtpHost"] = "127.0.0.1",
+        ["Mail__SmtpPort"] = Port.ToString(),
+        ["Mail__Security"] = "None",
+    };
 
     /// <summary>The one message for this address, waiting for it while a background job sends it.</summary>
     public async Task<ReceivedMail> WaitForOneAsync(string address, TimeSpan? timeout = null)
@@ -107,11 +118,12 @@ public sealed class TestSmtpServer : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private sealed class Store(ConcurrentQueue<ReceivedMail> received) : MessageStore
+    private sealed class Store(ConcurrentQueue<ReceivedMail> received, Func<TimeSpan> delay) : MessageStore
     {
         public override async Task<SmtpServer.Protocol.SmtpResponse> SaveAsync(ISessionContext context,
             IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
+            await Task.Delay(delay(), cancellationToken);
             await using var stream = new MemoryStream(buffer.ToArray());
             var message = await MimeMessage.LoadAsync(stream, cancellationToken);
             received.Enqueue(new ReceivedMail([.. transaction.To.Select(m => $"{m.User}@{m.Host}")], message));

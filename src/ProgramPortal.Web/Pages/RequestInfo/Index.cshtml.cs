@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.RateLimiting;
+using ProgramPortal.Data;
 using ProgramPortal.Leads;
 
 namespace ProgramPortal.Pages.RequestInfo;
@@ -14,12 +15,14 @@ namespace ProgramPortal.Pages.RequestInfo;
 [IgnoreAntiforgeryToken]
 [EnableRateLimiting(LeadsExtensions.FormRateLimitPolicy)]
 [RequestFormLimits(ValueCountLimit = 64, ValueLengthLimit = 16 * 1024)]
-public class IndexModel(LeadIntake intake, FormGuard guard, IAntiforgery antiforgery, TimeProvider clock) : PageModel
+public class IndexModel(LeadIntake intake, FormGuard guard, IAntiforgery antiforgery, TimeProvider clock,
+    ILogger<IndexModel> logger) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
     public bool FormExpired { get; private set; }
+    public bool NotStored { get; private set; }
     public IReadOnlyList<SelectListItem> StartTermOptions { get; private set; } = [];
     public IReadOnlyList<SelectListItem> CountryOptions { get; private set; } = [];
 
@@ -64,7 +67,20 @@ public class IndexModel(LeadIntake intake, FormGuard guard, IAntiforgery antifor
             return Page();
         }
 
-        await intake.SubmitAsync(Input.ToInquiry(guard.Check(Input.FormToken, Input.Website)), cancellationToken);
+        try
+        {
+            await intake.SubmitAsync(Input.ToInquiry(guard.Check(Input.FormToken, Input.Website)), cancellationToken);
+        }
+        catch (Exception e) when (DatabaseOutage.IsCause(e))
+        {
+            // Nothing was stored, and the person must know it: the form comes back with what they
+            // typed and the same form token, so sending it again later is still stored only once.
+            logger.LogWarning(e, "A request for information could not be stored: the database is unavailable");
+            NotStored = true;
+            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return Page();
+        }
+
         return RedirectToPage("Thanks");
     }
 
