@@ -1,5 +1,7 @@
+using System.Globalization;
 using Microsoft.Playwright;
 using ProgramPortal.Identity;
+using ProgramPortal.Leads;
 using ProgramPortal.Tests.Infrastructure;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -79,6 +81,77 @@ public class StaffJourneyTests(JourneyPortalApp app, ITestOutputHelper output) :
             + $"'as of October 2025' shown: {Count(careers, "October 2025") + Count(compare, "October 2025")}, "
             + $"old figures or labels left: {stale}; CSP violations: {violations}; screenshots: {journey.Steps}");
         await visitor.Context.CloseAsync();
+        await staff.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Journey_3_an_admissions_user_filters_the_leads_and_downloads_a_CSV_holding_the_students_lead()
+    {
+        var journey = new JourneyRecorder("3-admissions-export", output);
+        const string admissions = "ari.admissions@staff.test";
+        var student = ProspectiveStudent.WithUnicodeName();
+        await app.CreateStaffAsync(admissions, StaffRoles.Admissions);
+
+        var studentTab = await app.OpenAsync("/");
+        var studentWatch = await PolicyWatch.AttachAsync(studentTab);
+        var lead = await student.RequestInformationAsync(app, studentTab, journey);
+        // One lead the track filter must drop (same surname, other track) and one the search must drop (same track, other name).
+        var otherTrack = LeadRecords.Make("Mateo", "Ñúñez", DateTimeOffset.UtcNow, track: TrackInterest.IS, country: "MX");
+        var otherName = LeadRecords.Make(student.FirstName, "Lindqvist", DateTimeOffset.UtcNow, country: ProspectiveStudent.CountryCode);
+        await app.CopyLeadsAsync([otherTrack, otherName]);
+
+        var staff = await app.NewTabAsync();
+        var staffWatch = await PolicyWatch.AttachAsync(staff);
+        await staff.GotoAsync("/admin/leads");
+        Assert.Contains("/admin/login", staff.Url);
+        await BrowserPortalApp.SignInAsync(staff, admissions);
+        await Expect(staff.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Leads");
+        var unfiltered = LeadsShown(await staff.Locator("p.result-summary strong").InnerTextAsync());
+        await journey.StepAsync(staff, "all leads");
+
+        var filters = staff.GetByRole(AriaRole.Form, new() { Name = "Find leads" });
+        await filters.GetByLabel("Name or email").FillAsync("Ñúñez");
+        await filters.GetByLabel("Track", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = ProspectiveStudent.Track });
+        await journey.StepAsync(staff, "filter chosen");
+        await filters.GetByRole(AriaRole.Button, new() { Name = "Show leads" }).ClickAsync();
+        await Expect(staff.Locator("p.result-summary strong")).ToHaveTextAsync("1 lead");
+        var rows = staff.Locator("table.leads tbody tr");
+        await Expect(rows).ToHaveCountAsync(1);
+        await Expect(rows).ToContainTextAsync($"{student.FirstName} {student.LastName}");
+        await Expect(rows).ToContainTextAsync(student.Email);
+        var listed = await rows.CountAsync();
+        await journey.StepAsync(staff, "filtered list");
+
+        var download = await staff.RunAndWaitForDownloadAsync(() =>
+            staff.GetByRole(AriaRole.Link, new() { Name = "Download CSV" }).ClickAsync());
+        Assert.Null(await download.FailureAsync());
+        // The link carries the filter the page shows (without its empty fields), so the file is the list.
+        Assert.Equal($"/admin/leads/export/csv?q={Uri.EscapeDataString("Ñúñez")}&track=IT", new Uri(download.Url).PathAndQuery);
+        Assert.EndsWith(".csv", download.SuggestedFilename);
+        var file = Path.Combine(JourneyRecorder.Folder, "3-admissions-export-download.csv");
+        await download.SaveAsAsync(file);
+        await journey.StepAsync(staff, "CSV downloaded");
+
+        var csv = ExportFiles.ReadCsv(await File.ReadAllBytesAsync(file));
+        var exported = csv.Skip(1).ToList();
+        var (id, firstName, lastName, email) =
+            (csv[0].IndexOf("Lead ID"), csv[0].IndexOf("First name"), csv[0].IndexOf("Last name"), csv[0].IndexOf("Email"));
+        var found = exported.Count(r => (r[id], r[firstName], r[lastName], r[email])
+            == (lead.Id.ToString(CultureInfo.InvariantCulture), student.FirstName, student.LastName, student.Email));
+        var target = Assert.Single(exported);
+        Assert.Equal(1, found);
+        Assert.Equal(ProspectiveStudent.Country, target[csv[0].IndexOf("Country")]);
+        Assert.Equal(ProspectiveStudent.Track, target[csv[0].IndexOf("Track")]);
+        var filteredOut = exported.Count(r => r[email] == otherTrack.Email || r[email] == otherName.Email);
+        Assert.Equal(0, filteredOut);
+
+        var violations = studentWatch.All.Count + staffWatch.All.Count;
+        Assert.True(violations == 0, string.Join("\n", studentWatch.All.Concat(staffWatch.All)));
+        output.WriteLine($"leads submitted: 1 in the browser + 2 others to filter out; leads before filtering: {unfiltered}; "
+            + $"rows listed after filtering by track and surname: {listed}; rows exported: {exported.Count} "
+            + $"(UTF-8 with BOM, {csv[0].Length} columns); target lead found: {found}; filtered-out leads exported: {filteredOut}; "
+            + $"CSP violations: {violations}; screenshots: {journey.Steps}");
+        await studentTab.Context.CloseAsync();
         await staff.Context.CloseAsync();
     }
 
@@ -163,6 +236,8 @@ public class StaffJourneyTests(JourneyPortalApp app, ITestOutputHelper output) :
 
     private static ILocator SalaryRangeRow(IPage page) =>
         page.Locator("table.comparison tr").Filter(new() { HasText = "$64,000" });
+
+    private static int LeadsShown(string summary) => int.Parse(summary.Split(' ')[0], NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
 
     private static int Count(string text, string value) =>
         (text.Length - text.Replace(value, "").Length) / value.Length;
