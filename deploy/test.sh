@@ -55,7 +55,8 @@ for report in "$results_dir"/*.trx; do
   reports=$((reports + 1))
   passed=$((passed + $(counter "$report" passed)))
   failed=$((failed + $(counter "$report" failed) + $(counter "$report" error) + $(counter "$report" aborted) + $(counter "$report" timeout)))
-  skipped=$((skipped + $(counter "$report" notExecuted)))
+  # Skipped tests are results with outcome NotExecuted; the Counters element does not count them.
+  skipped=$((skipped + $(grep -o "<UnitTestResult [^>]*outcome=\"NotExecuted\"" "$report" | wc -l)))
 done
 
 # A test host that crashed may leave no report: count it as a failure rather than hide it.
