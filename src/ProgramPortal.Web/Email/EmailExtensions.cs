@@ -13,6 +13,8 @@ public static class EmailExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
+        builder.Services.AddSingleton<EmailsInFlight>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<EmailsInFlight>());
         builder.Services.AddTransient<IMailSender>(services =>
             services.GetRequiredService<IOptions<MailOptions>>().Value.UsesSmtp
                 ? ActivatorUtilities.CreateInstance<SmtpMailSender>(services)

@@ -18,6 +18,8 @@ public sealed class SendDueEmailsJob(
     LeadMailComposer composer,
     TimeProvider clock,
     IOptions<LeadOptions> options,
+    EmailsInFlight inFlight,
+    IHostApplicationLifetime lifetime,
     ILogger<SendDueEmailsJob> logger)
 {
     public const string RecurringJobId = "send-due-lead-emails";
@@ -26,8 +28,11 @@ public sealed class SendDueEmailsJob(
 
     /// <summary>Returns how many emails were sent.</summary>
     [AutomaticRetry(Attempts = 0)] // failed emails are retried by the outbox with its own back-off
-    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    public async Task<int> RunAsync(CancellationToken jobCancellation)
     {
+        // Stop claiming the moment the host begins to stop, not only when Hangfire gets round to it.
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(jobCancellation, lifetime.ApplicationStopping);
+        var cancellationToken = stopping.Token;
         var sent = 0;
         var tried = new List<long>();
         while (!cancellationToken.IsCancellationRequested)
@@ -69,6 +74,7 @@ public sealed class SendDueEmailsJob(
     {
         var now = clock.GetUtcNow();
         var claim = Guid.NewGuid();
+        using var seenThrough = inFlight.Begin();
         // Not cancellable: a claim cancelled in flight may still commit, leaving the email claimed and unsent until its lease ends.
         var claimed = await Due(now).Where(e => e.Id == id).ExecuteUpdateAsync(set => set
             .SetProperty(e => e.Status, LeadEmailStatus.Sending)
