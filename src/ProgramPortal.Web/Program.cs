@@ -3,13 +3,14 @@ using ProgramPortal.Editing;
 using ProgramPortal.Email;
 using ProgramPortal.Hosting;
 using ProgramPortal.Identity;
-using ProgramPortal.Seo;
 using ProgramPortal.Jobs;
 using ProgramPortal.Leads;
+using ProgramPortal.Seo;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPortalData();
 builder.AddStaffIdentity();
+// Before AddJobs: hosted services stop in reverse order, and emails in flight must outlast Hangfire.
 builder.AddEmail();
 builder.AddPublicSite();
 builder.AddProductionHosting();
