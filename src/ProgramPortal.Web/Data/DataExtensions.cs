@@ -17,7 +17,6 @@ public static class DataExtensions
                 + "(deploy/run.sh sets it for the local cluster).");
         }
 
-        builder.Services.AddPublicPageCache(builder.Configuration);
         builder.Services.AddDbContextPool<PortalDbContext>((services, options) =>
         {
             ConfigureDbContext(options, connectionString);
