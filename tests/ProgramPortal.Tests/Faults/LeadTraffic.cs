@@ -40,7 +40,7 @@ public sealed class LeadTraffic(string name)
         {
             hidden = await LeadForm.OpenAsync(browser);
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or System.Net.Sockets.SocketException)
         {
             return null;
         }
@@ -56,7 +56,7 @@ public sealed class LeadTraffic(string name)
                 _refusals.Enqueue((response.StatusCode, await response.Content.ReadAsStringAsync()));
             }
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or System.Net.Sockets.SocketException)
         {
             outcome = LeadOutcome.Unanswered;
         }
