@@ -68,5 +68,23 @@ if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   failed=1
 fi
 
+# The console log is long (app logs included): name each failed test, with the start of its
+# message, just above the totals so that the tail of any CI log says what broke.
+for report in "$results_dir"/*.trx; do
+  [ -f "$report" ] || continue
+  awk 'BEGIN { RS = "</UnitTestResult>" }
+       {
+         # Passed results close themselves, so a record may hold several: keep the last one.
+         last = split($0, results, "<UnitTestResult "); result = results[last]
+         if (result !~ /outcome="Failed"/) next
+         match(result, /testName="[^"]*"/); name = substr(result, RSTART + 10, RLENGTH - 11)
+         message = ""
+         if (match(result, /<Message>[^<]*<\/Message>/)) message = substr(result, RSTART + 9, RLENGTH - 19)
+         gsub(/&quot;/, "\"", message); gsub(/&apos;/, "\047", message)
+         gsub(/&lt;/, "<", message); gsub(/&gt;/, ">", message); gsub(/&amp;/, "\\&", message)
+         print "FAILED " name; print substr(message, 1, 1500); print ""
+       }' "$report"
+done
+
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]
