@@ -35,6 +35,12 @@ public static class JobsExtensions
                 // The migrate step installs and upgrades Hangfire's schema (JobsSchema).
                 PrepareSchemaIfNecessary = false,
                 QueuePollInterval = settings.PollInterval,
+                // Hangfire's locks are rows; one whose release failed (the database went away while it
+                // was held) blocks its resource until it is this old. The default, 10 minutes, left
+                // every worker waiting on a job's state lock after a database restart, with no email
+                // sent for that long. Hangfire holds its locks for milliseconds, and the one job that
+                // holds one for its whole run (EraseExpiredLeadsJob) is safe to run twice.
+                DistributedLockTimeout = TimeSpan.FromSeconds(30),
             };
             return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, storageOptions), storageOptions);
         });
