@@ -8,9 +8,10 @@ namespace ProgramPortal.Email;
 
 /// <summary>
 /// Sends every lead email that is due. Enqueued after each new lead and run every minute as a sweep,
-/// so an email whose enqueue was lost (a crash right after the commit) still goes out. Each email is
-/// claimed with a conditional update before sending, so two senders (two app instances, or the sweep
-/// and an enqueued run) never both send it, and one recorded as sent is never sent again.
+/// so an email whose enqueue was lost (a crash right after the commit) still goes out. Emails are
+/// claimed in batches with one conditional update, so two senders (two app instances, or the sweep
+/// and an enqueued run) never both send one; each is recorded as sent the moment it has left, so a
+/// crash sends at most the email in hand a second time.
 /// </summary>
 public sealed class SendDueEmailsJob(
     PortalDbContext db,
@@ -25,6 +26,7 @@ public sealed class SendDueEmailsJob(
     public const string RecurringJobId = "send-due-lead-emails";
     private const int BatchSize = 50;
     private static readonly TimeSpan LongestRetryDelay = TimeSpan.FromHours(12);
+    private static readonly TimeSpan RecordRetryDelay = TimeSpan.FromSeconds(1);
 
     /// <summary>Returns how many emails were sent.</summary>
     [AutomaticRetry(Attempts = 0)] // failed emails are retried by the outbox with its own back-off
@@ -34,32 +36,18 @@ public sealed class SendDueEmailsJob(
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(jobCancellation, lifetime.ApplicationStopping);
         var cancellationToken = stopping.Token;
         var sent = 0;
-        var tried = new List<long>();
+        // An email that failed in this run waits for its retry time, even when that is already past.
+        var failed = new List<long>();
         while (!cancellationToken.IsCancellationRequested)
         {
-            var now = clock.GetUtcNow();
-            var due = await Due(now).Where(e => !tried.Contains(e.Id)).OrderBy(e => e.DueAt).Select(e => e.Id)
-                .Take(BatchSize).ToListAsync(cancellationToken);
+            var due = await Due(clock.GetUtcNow()).Where(e => !failed.Contains(e.Id)).OrderBy(e => e.DueAt)
+                .Select(e => e.Id).Take(BatchSize).ToListAsync(cancellationToken);
             if (due.Count == 0)
             {
                 break;
             }
 
-            foreach (var id in due)
-            {
-                // Stopping (SIGTERM): the email in hand was finished; claim no more. The rest stay due
-                // for this instance after a restart or for any other instance.
-                if (cancellationToken.IsCancellationRequested)
-                {
-                    break;
-                }
-
-                tried.Add(id);
-                if (await TrySendAsync(id, cancellationToken))
-                {
-                    sent++;
-                }
-            }
+            sent += await SendBatchAsync(due, failed, cancellationToken);
         }
 
         return sent;
@@ -70,31 +58,70 @@ public sealed class SendDueEmailsJob(
         db.LeadEmails.Where(e => (e.Status == LeadEmailStatus.Scheduled && e.DueAt <= now)
             || (e.Status == LeadEmailStatus.Sending && e.ClaimExpiresAt < now));
 
-    private async Task<bool> TrySendAsync(long id, CancellationToken cancellationToken)
+    private async Task<int> SendBatchAsync(List<long> ids, List<long> failed, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
+        var claimedAt = clock.GetUtcNow();
         var claim = Guid.NewGuid();
+        var lease = options.Value.SendLease;
         using var seenThrough = inFlight.Begin();
-        // Not cancellable: a claim cancelled in flight may still commit, leaving the email claimed and unsent until its lease ends.
-        var claimed = await Due(now).Where(e => e.Id == id).ExecuteUpdateAsync(set => set
+        // Not cancellable from here on: a claim cancelled in flight may still commit, and an email
+        // cut off mid-send may reach the mail server unrecorded and be sent again when its lease ends.
+        // Rows another sender claimed first no longer count as due, so they are left out here.
+        var claimed = await Due(claimedAt).Where(e => ids.Contains(e.Id)).ExecuteUpdateAsync(set => set
             .SetProperty(e => e.Status, LeadEmailStatus.Sending)
             .SetProperty(e => e.ClaimToken, claim)
-            .SetProperty(e => e.ClaimExpiresAt, now + options.Value.SendLease)
-            .SetProperty(e => e.Attempts, e => e.Attempts + 1)
-            .SetProperty(e => e.LastAttemptAt, now), CancellationToken.None);
+            .SetProperty(e => e.ClaimExpiresAt, claimedAt + lease)
+            .SetProperty(e => e.Attempts, e => e.Attempts + 1), CancellationToken.None);
         if (claimed == 0)
         {
-            return false;
+            return 0;
         }
 
-        // Once claimed, an email is seen through even while stopping: cut off mid-send, it could reach
-        // the mail server without being recorded, and be sent again when its lease runs out.
-        var email = await db.LeadEmails.AsNoTracking()
+        var mine = db.LeadEmails.Where(e => e.ClaimToken == claim && e.Status == LeadEmailStatus.Sending);
+        var emails = await mine.AsNoTracking()
             .Include(e => e.Step).ThenInclude(s => s!.Templates)
             .Include(e => e.Lead).ThenInclude(l => l!.Inquiries.Where(i => i.SpamReason == null || i.ReleasedAt != null))
             .AsSplitQuery()
-            .SingleAsync(e => e.Id == id, CancellationToken.None);
-        var mine = db.LeadEmails.Where(e => e.Id == id && e.ClaimToken == claim);
+            .OrderBy(e => e.DueAt)
+            .ToListAsync(CancellationToken.None);
+        var sent = 0;
+        var done = 0;
+        foreach (var email in emails)
+        {
+            // Stopping (SIGTERM), or half the lease used: the email in hand was finished; the rest are
+            // handed back below, due at once for this run's next batch, a restart or another instance.
+            if (cancellationToken.IsCancellationRequested || clock.GetUtcNow() - claimedAt > lease / 2)
+            {
+                break;
+            }
+
+            if (await TrySendAsync(email, claim, claimedAt + lease))
+            {
+                sent++;
+            }
+            else
+            {
+                failed.Add(email.Id);
+            }
+
+            done++;
+        }
+
+        if (done < emails.Count)
+        {
+            await mine.ExecuteUpdateAsync(set => set
+                .SetProperty(e => e.Status, LeadEmailStatus.Scheduled)
+                .SetProperty(e => e.Attempts, e => e.Attempts - 1)
+                .SetProperty(e => e.ClaimToken, (Guid?)null)
+                .SetProperty(e => e.ClaimExpiresAt, (DateTimeOffset?)null), CancellationToken.None);
+        }
+
+        return sent;
+    }
+
+    private async Task<bool> TrySendAsync(LeadEmail email, Guid claim, DateTimeOffset leaseEnds)
+    {
+        var mine = db.LeadEmails.Where(e => e.Id == email.Id && e.ClaimToken == claim);
         try
         {
             await sender.SendAsync(composer.Compose(email), CancellationToken.None);
@@ -104,26 +131,50 @@ public sealed class SendDueEmailsJob(
             var error = $"{e.GetType().Name}: {e.Message}";
             error = error[..Math.Min(error.Length, 1000)];
             var giveUp = email.Attempts >= options.Value.MaxSendAttempts;
-            var retryAt = clock.GetUtcNow() + RetryDelay(email.Attempts);
-            logger.LogWarning(e, "Sending lead email {EmailId} failed (attempt {Attempt}); {Next}", id, email.Attempts,
+            var now = clock.GetUtcNow();
+            var retryAt = now + RetryDelay(email.Attempts);
+            logger.LogWarning(e, "Sending lead email {EmailId} failed (attempt {Attempt}); {Next}", email.Id, email.Attempts,
                 giveUp ? "giving up" : $"retrying at {retryAt:u}");
             await mine.ExecuteUpdateAsync(set => set
                 .SetProperty(x => x.Status, giveUp ? LeadEmailStatus.Failed : LeadEmailStatus.Scheduled)
                 .SetProperty(x => x.DueAt, giveUp ? email.DueAt : retryAt)
+                .SetProperty(x => x.LastAttemptAt, now)
                 .SetProperty(x => x.LastError, error)
                 .SetProperty(x => x.ClaimToken, (Guid?)null)
                 .SetProperty(x => x.ClaimExpiresAt, (DateTimeOffset?)null), CancellationToken.None);
             return false;
         }
 
-        // Recorded even while stopping: the message has left.
-        await mine.ExecuteUpdateAsync(set => set
-            .SetProperty(x => x.Status, LeadEmailStatus.Sent)
-            .SetProperty(x => x.SentAt, clock.GetUtcNow())
-            .SetProperty(x => x.LastError, (string?)null)
-            .SetProperty(x => x.ClaimToken, (Guid?)null)
-            .SetProperty(x => x.ClaimExpiresAt, (DateTimeOffset?)null), CancellationToken.None);
+        await RecordSentAsync(mine, email.Id, leaseEnds);
         return true;
+    }
+
+    /// <summary>
+    /// Recorded even while stopping, since the message has left. With the database away, it is tried
+    /// again while the claim lasts: recorded late is still sent once, where a lapsed claim sends it twice.
+    /// </summary>
+    private async Task RecordSentAsync(IQueryable<LeadEmail> mine, long id, DateTimeOffset leaseEnds)
+    {
+        while (true)
+        {
+            try
+            {
+                var sentAt = clock.GetUtcNow();
+                await mine.ExecuteUpdateAsync(set => set
+                    .SetProperty(x => x.Status, LeadEmailStatus.Sent)
+                    .SetProperty(x => x.SentAt, sentAt)
+                    .SetProperty(x => x.LastAttemptAt, sentAt)
+                    .SetProperty(x => x.LastError, (string?)null)
+                    .SetProperty(x => x.ClaimToken, (Guid?)null)
+                    .SetProperty(x => x.ClaimExpiresAt, (DateTimeOffset?)null), CancellationToken.None);
+                return;
+            }
+            catch (Exception e) when (DatabaseOutage.IsCause(e) && clock.GetUtcNow() + RecordRetryDelay < leaseEnds)
+            {
+                logger.LogWarning(e, "Lead email {EmailId} was sent but the database is unavailable to record it; trying again", id);
+                await Task.Delay(RecordRetryDelay, CancellationToken.None);
+            }
+        }
     }
 
     private TimeSpan RetryDelay(int attempts)

@@ -26,6 +26,9 @@ public sealed class TestSmtpServer : IAsyncDisposable
 
     /// <summary>How long the server takes over each message before accepting it: a slow mail server keeps the sender busy.</summary>
     public TimeSpan DelayPerMessage { get; set; }
+
+    /// <summary>Runs while each message waits to be accepted: a test's chance to break something at that very moment.</summary>
+    public Func<Task>? BeforeAccepting { get; set; }
     public IReadOnlyList<ReceivedMail> Received => [.. _received];
 
     public async Task StartAsync()
@@ -35,7 +38,7 @@ public sealed class TestSmtpServer : IAsyncDisposable
             .Endpoint(endpoint => endpoint.Endpoint(new IPEndPoint(IPAddress.Loopback, Port)))
             .Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
-        services.Add(new Store(_received, () => DelayPerMessage));
+        services.Add(new Store(_received, () => DelayPerMessage, () => BeforeAccepting));
         _stop = new CancellationTokenSource();
         _running = new SmtpServer.SmtpServer(options, services).StartAsync(_stop.Token);
         await WaitUntilListeningAsync();
@@ -118,12 +121,18 @@ public sealed class TestSmtpServer : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private sealed class Store(ConcurrentQueue<ReceivedMail> received, Func<TimeSpan> delay) : MessageStore
+    private sealed class Store(ConcurrentQueue<ReceivedMail> received, Func<TimeSpan> delay, Func<Func<Task>?> beforeAccepting)
+        : MessageStore
     {
         public override async Task<SmtpServer.Protocol.SmtpResponse> SaveAsync(ISessionContext context,
             IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
             await Task.Delay(delay(), cancellationToken);
+            if (beforeAccepting() is { } hook)
+            {
+                await hook();
+            }
+
             await using var stream = new MemoryStream(buffer.ToArray());
             var message = await MimeMessage.LoadAsync(stream, cancellationToken);
             received.Enqueue(new ReceivedMail([.. transaction.To.Select(m => $"{m.User}@{m.Host}")], message));

@@ -1,0 +1,59 @@
+using Microsoft.EntityFrameworkCore;
+using ProgramPortal.Email;
+using ProgramPortal.Tests.Infrastructure;
+
+namespace ProgramPortal.Tests.Faults;
+
+/// <summary>
+/// PostgreSQL goes away at the worst moment for the sender: the mail server has the message, and the
+/// sender has yet to record it as sent. On a private cluster, so no other test class is disturbed.
+/// </summary>
+public class DatabaseLostMidSendTests
+{
+    [Fact]
+    public async Task An_email_that_left_while_the_database_was_away_is_recorded_once_it_is_back_and_not_sent_twice()
+    {
+        var cluster = await LocalPostgresCluster.StartAsync();
+        await using var server = new PostgresServer(PostgresServerKind.LocalCluster, cluster.ConnectionString, cluster);
+        var connectionString = await server.CreateDatabaseAsync("portal");
+        await using var mail = new TestSmtpServer();
+        var databaseStopped = 0;
+        mail.BeforeAccepting = async () =>
+        {
+            if (Interlocked.Exchange(ref databaseStopped, 1) == 0)
+            {
+                await cluster.StopServerAsync();
+            }
+        };
+        await mail.StartAsync();
+        await using var portal = await FaultPortal.StartAsync(connectionString, mail);
+        var traffic = new LeadTraffic("lost-mid-send");
+
+        Assert.Equal(LeadOutcome.Acknowledged, await traffic.SubmitAsync(portal));
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (Volatile.Read(ref databaseStopped) == 0 || mail.Received.Count == 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The first email never reached the mail server");
+            await Task.Delay(100);
+        }
+
+        // Down for a few seconds, well within the sender's claim on the email (10 s here).
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        await cluster.StartServerAsync();
+
+        // Long enough for a lapsed claim to send the email again, had it been left unrecorded.
+        var tally = await FaultPortal.WaitUntilSettledAsync(connectionString, mail, TimeSpan.FromSeconds(60));
+        await Task.Delay(TimeSpan.FromSeconds(12));
+        tally.AssertOneOfEachPerLead();
+        Assert.Equal(2, mail.Received.Count);
+        await using var db = EmptyDatabase.NewDbContext(connectionString);
+        var emails = await db.LeadEmails.Where(e => e.Status != LeadEmailStatus.Scheduled || e.DueAt < DateTimeOffset.UtcNow.AddDays(1))
+            .ToListAsync();
+        Assert.Equal(2, emails.Count);
+        Assert.All(emails, email =>
+        {
+            Assert.Equal(LeadEmailStatus.Sent, email.Status);
+            Assert.Equal(1, email.Attempts);
+        });
+    }
+}
