@@ -9,12 +9,16 @@ namespace ProgramPortal.Email;
 /// threads on its database round trips starved the thread pool under load. A nudge that arrives
 /// while another is still waiting merges into it; every nudge is followed by an enqueue that starts
 /// after it, so the job always sees the commit that asked for it. If the process stops first, the
-/// recurring sweep sends the same rows within a minute.
+/// recurring sweep sends the same rows within a minute. Enqueues are at least <see cref="MinimumGap"/>
+/// apart: one run sends every email due, and under a burst of leads an enqueue per lead (about five
+/// statements each) cost more than the leads themselves.
 /// </summary>
 public sealed class SenderNudges(IBackgroundJobClient jobs, ILogger<SenderNudges> logger) : BackgroundService
 {
     private readonly Channel<bool> _waiting = Channel.CreateBounded<bool>(
         new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
+
+    public static readonly TimeSpan MinimumGap = TimeSpan.FromMilliseconds(500);
 
     public void Nudge() => _waiting.Writer.TryWrite(true);
 
@@ -30,6 +34,8 @@ public sealed class SenderNudges(IBackgroundJobClient jobs, ILogger<SenderNudges
             {
                 logger.LogWarning(e, "Could not enqueue the email sender; the recurring sweep will send the emails");
             }
+
+            await Task.Delay(MinimumGap, stoppingToken);
         }
     }
 }

@@ -44,6 +44,9 @@ public class Inquiry
     public DateTimeOffset? ReleasedAt { get; set; }
 
     public bool IsQuarantined => SpamReason is not null && ReleasedAt is null;
+
+    /// <summary>The unique index that stores each form once however often it is posted.</summary>
+    public const string FormIdIndex = "ix_inquiries_form_id";
 }
 
 internal sealed class InquiryConfiguration : IEntityTypeConfiguration<Inquiry>
@@ -51,7 +54,7 @@ internal sealed class InquiryConfiguration : IEntityTypeConfiguration<Inquiry>
     public void Configure(EntityTypeBuilder<Inquiry> inquiry)
     {
         inquiry.HasOne(i => i.Lead).WithMany(l => l.Inquiries).OnDelete(DeleteBehavior.Cascade);
-        inquiry.HasIndex(i => i.FormId).IsUnique();
+        inquiry.HasIndex(i => i.FormId).IsUnique().HasDatabaseName(Inquiry.FormIdIndex);
         inquiry.HasIndex(i => i.SubmittedAt);
         LeadLimits.ConfigurePersonColumns(inquiry);
         inquiry.Property(i => i.Message).HasMaxLength(LeadLimits.Message);

@@ -34,11 +34,6 @@ public sealed class LeadIntake(
         var now = clock.GetUtcNow();
         inquiry.SubmittedAt = now;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (inquiry.FormId is { } formId && await db.Inquiries.AnyAsync(i => i.FormId == formId, cancellationToken))
-        {
-            return IntakeOutcome.Duplicate;
-        }
-
         db.Inquiries.Add(inquiry);
         var outcome = inquiry.SpamReason is null ? await AcceptAsync(inquiry, now, cancellationToken) : IntakeOutcome.Quarantined;
         try
@@ -46,9 +41,12 @@ public sealed class LeadIntake(
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException e) when (e.InnerException is PostgresException
+                   { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: Inquiry.FormIdIndex })
         {
-            // The same form posted twice at once: the other request stored it.
+            // This form was stored already (a second post of the same page, perhaps at the same moment):
+            // the unique form id refuses it, and the whole transaction with it. Not looked up first,
+            // since a second post is rare and the lookup would cost every first post a round trip.
             return IntakeOutcome.Duplicate;
         }
 
@@ -87,16 +85,19 @@ public sealed class LeadIntake(
         await db.Database.ExecuteSqlAsync(
             $"SELECT pg_advisory_xact_lock(hashtextextended({inquiry.NormalizedEmail}, 0))", cancellationToken);
 
+        // One round trip for both questions: the open lead this inquiry adds to, if any, and whether
+        // this address unsubscribed before. An address has a lead or two, so loading them is cheap.
         var windowStart = now - options.Value.RepeatWindow;
-        var lead = await db.Leads
-            .Where(l => l.NormalizedEmail == inquiry.NormalizedEmail && l.Status != LeadStatus.Closed && l.LastInquiryAt >= windowStart)
+        var sameAddress = await db.Leads
+            .Where(l => l.NormalizedEmail == inquiry.NormalizedEmail
+                && ((l.Status != LeadStatus.Closed && l.LastInquiryAt >= windowStart) || l.UnsubscribedAt != null))
             .OrderByDescending(l => l.LastInquiryAt)
-            .FirstOrDefaultAsync(cancellationToken);
+            .ToListAsync(cancellationToken);
+        var lead = sameAddress.FirstOrDefault(l => l.Status != LeadStatus.Closed && l.LastInquiryAt >= windowStart);
 
         if (lead is null)
         {
-            inquiry.Resubscribed = await db.Leads.AnyAsync(
-                l => l.NormalizedEmail == inquiry.NormalizedEmail && l.UnsubscribedAt != null, cancellationToken);
+            inquiry.Resubscribed = sameAddress.Any(l => l.UnsubscribedAt != null);
             lead = new Lead
             {
                 FirstName = inquiry.FirstName, LastName = inquiry.LastName, Email = inquiry.Email,
