@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using ProgramPortal.Data;
 using ProgramPortal.Editing;
 
@@ -129,6 +130,10 @@ public abstract class ContentEditPage<TEntity, TInput>(PortalDbContext db, Conte
         {
             return await ShowConflictAsync(item, id!.Value, cancellationToken);
         }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            return await ShowClashAsync(cancellationToken);
+        }
 
         this.SetStatus($"Saved the {Type.Singular} “{Type.TitleOf(item)}”. {Type.SavedNote}");
         return Redirect(Type.ListUrl);
@@ -137,6 +142,23 @@ public abstract class ContentEditPage<TEntity, TInput>(PortalDbContext db, Conte
     private string DeletedMeanwhile =>
         $"Someone deleted this {Type.Singular} while you were editing. Your values are still in the form: "
         + "copy what you need, or bring the item back from its history and edit it again.";
+
+    /// <summary>
+    /// Someone saved an item this one may not sit beside (a second template for the same email and
+    /// track) after this form's checks ran. The checks run again, now seeing it, to say what clashes.
+    /// </summary>
+    private async Task<IActionResult> ShowClashAsync(CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        await ValidateAsync(cancellationToken);
+        if (ModelState.IsValid)
+        {
+            ModelState.AddModelError("", $"Someone saved a {Type.Singular} like this one just now, so this one was not saved. "
+                + "Your values are still in the form: check the list, then save again or change them.");
+        }
+
+        return await RedisplayAsync(cancellationToken);
+    }
 
     private async Task<IActionResult> ShowConflictAsync(TEntity mine, int id, CancellationToken cancellationToken)
     {
