@@ -16,6 +16,9 @@ public static class PublicPageCache
     public const string Policy = "PublicPage";
     public const string Tag = "public-content";
 
+    /// <summary>The PostgreSQL notification channel on which a save of public content tells every instance to evict.</summary>
+    public const string Channel = "public_content_changed";
+
     public static IServiceCollection AddPublicPageCache(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<PublicPageCacheOptions>()
@@ -36,6 +39,7 @@ public static class PublicPageCache
                 }
             }));
         services.AddSingleton<PublicContentCacheEvictor>();
+        services.AddHostedService<PublicContentChangeListener>();
         return services;
     }
 }
@@ -55,8 +59,9 @@ public sealed class PublicPageCacheOptions
 
 /// <summary>
 /// Evicts the cached public pages after any save that touched public content, so an edit is
-/// visible at once whichever page or job made it. Bulk ExecuteUpdate/ExecuteDelete bypass
-/// interceptors: call <see cref="IOutputCacheStore.EvictByTagAsync"/> after those yourself.
+/// visible at once whichever page or job made it, and notifies <see cref="PublicPageCache.Channel"/>
+/// so every other instance evicts too (<see cref="PublicContentChangeListener"/>). Bulk
+/// ExecuteUpdate/ExecuteDelete bypass interceptors: do both after those yourself.
 /// </summary>
 public sealed class PublicContentCacheEvictor(IOutputCacheStore store) : SaveChangesInterceptor
 {
@@ -79,6 +84,8 @@ public sealed class PublicContentCacheEvictor(IOutputCacheStore store) : SaveCha
         if (eventData.Context is { } context && _contextsWithContentChanges.Remove(context))
         {
             await store.EvictByTagAsync(PublicPageCache.Tag, cancellationToken);
+            // Inside the caller's transaction, if there is one: PostgreSQL delivers it on commit only.
+            await context.Database.ExecuteSqlRawAsync($"NOTIFY {PublicPageCache.Channel}", cancellationToken);
         }
 
         return result;

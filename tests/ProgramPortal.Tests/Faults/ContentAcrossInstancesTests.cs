@@ -1,0 +1,62 @@
+using System.Diagnostics;
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using ProgramPortal.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace ProgramPortal.Tests.Faults;
+
+/// <summary>
+/// Two portal processes on one database, each with its own output cache: an edit saved through one
+/// shows on the other's public pages at once, not when its cached copy expires an hour later.
+/// </summary>
+public class ContentAcrossInstancesTests(PortalDatabase database, ITestOutputHelper output) : IClassFixture<PortalDatabase>
+{
+    private const string Admin = "content.admin@staff.test";
+    private const string Password = "Across-Instances-2026";
+
+    [Fact]
+    public async Task A_salary_edited_on_one_instance_shows_on_the_other_instances_cached_pages_within_seconds()
+    {
+        var createAdmin = PortalInstance.Launch(database.ConnectionString,
+            new Dictionary<string, string?> { ["PORTAL_ADMIN_PASSWORD"] = Password }, "create-admin", Admin);
+        await using (createAdmin)
+        {
+            Assert.True(await createAdmin.WaitForExitAsync() == 0, createAdmin.OutputText);
+        }
+
+        await using var mail = new TestSmtpServer();
+        await mail.StartAsync();
+        var started = await Task.WhenAll(
+            FaultPortal.StartAsync(database.ConnectionString, mail), FaultPortal.StartAsync(database.ConnectionString, mail));
+        await using var a = started[0];
+        await using var b = started[1];
+        using var visitorOnB = b.CreateClient();
+        int cio;
+        await using (var db = database.NewDbContext())
+        {
+            cio = await db.CareerRoles.Where(r => r.Title == "Chief Information Officer (CIO)").Select(r => r.Id).SingleAsync();
+        }
+
+        // B serves /careers twice, so the second answer came from its cache.
+        Assert.Contains("$300,000", await visitorOnB.GetStringAsync("/careers"));
+        Assert.Contains("$300,000", await visitorOnB.GetStringAsync("/careers"));
+
+        using var staffOnA = new StaffBrowser(a.CreateClient(new CookieContainer()));
+        Assert.DoesNotContain("/admin/login", (await staffOnA.SignInAsync(Admin, Password)).Path);
+        var saved = await staffOnA.SubmitAsync(await staffOnA.GetAsync($"/admin/content/career-roles/edit/{cio}"),
+            fields: [("Input.MedianSalary", "287650")]);
+        Assert.Contains("Saved the career role", saved.Text);
+
+        var clock = Stopwatch.StartNew();
+        while (!(await visitorOnB.GetStringAsync("/careers")).Contains("$287,650"))
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), "Instance B still serves the old salary 10 s after the edit on A");
+            await Task.Delay(50);
+        }
+
+        var careers = await visitorOnB.GetStringAsync("/careers");
+        Assert.DoesNotContain("$300,000", careers);
+        output.WriteLine($"The edit on A showed on B's /careers after {clock.ElapsedMilliseconds} ms");
+    }
+}
