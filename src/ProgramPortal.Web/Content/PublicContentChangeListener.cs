@@ -46,8 +46,9 @@ public sealed class PublicContentChangeListener(
             {
                 return;
             }
-            catch (Exception e) when (DatabaseOutage.IsCause(e))
+            catch (Exception e)
             {
+                // Never fatal to the host: without notices, cached pages still expire on their own.
                 logger.LogWarning(e, "Not listening for content changes; trying again in {Delay}", RetryDelay);
                 try
                 {
