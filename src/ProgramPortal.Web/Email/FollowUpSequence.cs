@@ -11,21 +11,25 @@ public sealed class FollowUpSequence(
     SenderNudges nudges,
     IOptions<LeadOptions> options)
 {
-    /// <summary>Adds the lead's email rows to the unit of work; they commit with the caller's SaveChanges.</summary>
+    /// <summary>
+    /// Writes one email row per sequence step for a saved lead, inside the caller's transaction. One
+    /// INSERT ... SELECT from the steps table: loading the steps and saving a row entity per email
+    /// cost more than the rest of taking a lead in (deploy/bench.sh, figure 3).
+    /// </summary>
     public async Task ScheduleAsync(Lead lead, DateTimeOffset from, bool notifyAdmissions, CancellationToken cancellationToken)
     {
-        var steps = await db.SequenceSteps.AsNoTracking().OrderBy(s => s.Position).ToListAsync(cancellationToken);
-        foreach (var step in steps.Where(s => notifyAdmissions || s.Audience == EmailAudience.Lead))
-        {
-            lead.Emails.Add(new LeadEmail
-            {
-                StepId = step.Id,
-                ToAddress = step.Audience == EmailAudience.Lead ? lead.Email : options.Value.AdmissionsInbox,
-                ScheduledAt = from,
-                DueAt = from + step.Delay,
-                Status = LeadEmailStatus.Scheduled,
-            });
-        }
+        const string toLead = nameof(EmailAudience.Lead);
+        const string scheduled = nameof(LeadEmailStatus.Scheduled);
+        var inbox = options.Value.AdmissionsInbox;
+        await db.Database.ExecuteSqlAsync(
+            $"""
+            INSERT INTO lead_emails (lead_id, step_id, to_address, scheduled_at, due_at, status, attempts)
+            SELECT {lead.Id}, s.id, CASE WHEN s.audience = {toLead} THEN {lead.Email} ELSE {inbox} END,
+                   {from}, {from} + s.delay, {scheduled}, 0
+            FROM sequence_steps AS s
+            WHERE s.audience = {toLead} OR {notifyAdmissions}
+            ORDER BY s.position
+            """, cancellationToken);
     }
 
     /// <summary>

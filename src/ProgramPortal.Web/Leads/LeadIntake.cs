@@ -35,10 +35,13 @@ public sealed class LeadIntake(
         inquiry.SubmittedAt = now;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Inquiries.Add(inquiry);
-        var outcome = inquiry.SpamReason is null ? await AcceptAsync(inquiry, now, cancellationToken) : IntakeOutcome.Quarantined;
+        var (outcome, lead) = inquiry.SpamReason is null
+            ? await AcceptAsync(inquiry, now, cancellationToken)
+            : (IntakeOutcome.Quarantined, null);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            await ScheduleEmailsAsync(outcome, lead, now, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         catch (DbUpdateException e) when (e.InnerException is PostgresException
@@ -71,14 +74,25 @@ public sealed class LeadIntake(
         }
 
         inquiry.ReleasedAt = now;
-        var outcome = await AcceptAsync(inquiry, now, cancellationToken);
+        var (outcome, lead) = await AcceptAsync(inquiry, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await ScheduleEmailsAsync(outcome, lead, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         sequence.SendDueSoon();
         return outcome;
     }
 
-    private async Task<IntakeOutcome> AcceptAsync(Inquiry inquiry, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>A new lead gets the whole sequence; one that unsubscribed and asked again gets the lead's emails only.</summary>
+    private Task ScheduleEmailsAsync(IntakeOutcome outcome, Lead? lead, DateTimeOffset now, CancellationToken cancellationToken) =>
+        outcome switch
+        {
+            IntakeOutcome.NewLead => sequence.ScheduleAsync(lead!, now, notifyAdmissions: true, cancellationToken),
+            IntakeOutcome.Resubscribed => sequence.ScheduleAsync(lead!, now, notifyAdmissions: false, cancellationToken),
+            _ => Task.CompletedTask,
+        };
+
+    /// <summary>Adds the inquiry to its lead, new or open; the lead's emails are scheduled once it is saved.</summary>
+    private async Task<(IntakeOutcome, Lead)> AcceptAsync(Inquiry inquiry, DateTimeOffset now, CancellationToken cancellationToken)
     {
         // Two inquiries from one address at the same moment would both find no lead and make two;
         // this lock, held to the end of the transaction, makes them take turns.
@@ -107,20 +121,18 @@ public sealed class LeadIntake(
             };
             Update(lead, inquiry, now);
             db.Leads.Add(lead);
-            await sequence.ScheduleAsync(lead, now, notifyAdmissions: true, cancellationToken);
-            return IntakeOutcome.NewLead;
+            return (IntakeOutcome.NewLead, lead);
         }
 
         Update(lead, inquiry, now);
         if (lead.UnsubscribedAt is null)
         {
-            return IntakeOutcome.Repeat;
+            return (IntakeOutcome.Repeat, lead);
         }
 
         lead.UnsubscribedAt = null;
         inquiry.Resubscribed = true;
-        await sequence.ScheduleAsync(lead, now, notifyAdmissions: false, cancellationToken);
-        return IntakeOutcome.Resubscribed;
+        return (IntakeOutcome.Resubscribed, lead);
     }
 
     private static void Update(Lead lead, Inquiry inquiry, DateTimeOffset now)

@@ -131,9 +131,9 @@ public class EmailDeliveryTests(LeadApp app) : IClassFixture<LeadApp>
                 CreatedAt = app.Clock.GetUtcNow(), LastInquiryAt = app.Clock.GetUtcNow(),
             };
             db.Leads.Add(lead);
+            await db.SaveChangesAsync();
             await scope.ServiceProvider.GetRequiredService<FollowUpSequence>()
                 .ScheduleAsync(lead, app.Clock.GetUtcNow(), notifyAdmissions: true, CancellationToken.None);
-            await db.SaveChangesAsync();
         }
 
         var recurring = app.Services.GetRequiredService<JobStorage>().GetConnection().GetRecurringJobs();
