@@ -18,19 +18,10 @@ public class ContentAcrossInstancesTests(PortalDatabase database, ITestOutputHel
     [Fact]
     public async Task A_salary_edited_on_one_instance_shows_on_the_other_instances_cached_pages_within_seconds()
     {
-        var createAdmin = PortalInstance.Launch(database.ConnectionString,
-            new Dictionary<string, string?> { ["PORTAL_ADMIN_PASSWORD"] = Password }, "create-admin", Admin);
-        await using (createAdmin)
-        {
-            Assert.True(await createAdmin.WaitForExitAsync() == 0, createAdmin.OutputText);
-        }
-
         await using var mail = new TestSmtpServer();
         await mail.StartAsync();
-        var started = await Task.WhenAll(
-            FaultPortal.StartAsync(database.ConnectionString, mail), FaultPortal.StartAsync(database.ConnectionString, mail));
-        await using var a = started[0];
-        await using var b = started[1];
+        await using var portals = await FaultPortal.StartTwoWithAdminAsync(database.ConnectionString, mail, Admin, Password);
+        var (a, b) = (portals.A, portals.B);
         using var visitorOnB = b.CreateClient();
         int cio;
         await using (var db = database.NewDbContext())

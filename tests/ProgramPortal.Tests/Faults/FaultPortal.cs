@@ -4,6 +4,16 @@ using ProgramPortal.Tests.Infrastructure;
 
 namespace ProgramPortal.Tests.Faults;
 
+/// <summary>Two portal processes on one database; disposing stops both.</summary>
+public sealed record TwoPortals(PortalInstance A, PortalInstance B) : IAsyncDisposable
+{
+    public async ValueTask DisposeAsync()
+    {
+        await A.DisposeAsync();
+        await B.DisposeAsync();
+    }
+}
+
 /// <summary>What every lead's mail came to once nothing more is on its way.</summary>
 public sealed record MailTally(int Leads, int Confirmations, int Duplicates, int AdmissionsNotices)
 {
@@ -45,6 +55,21 @@ public static class FaultPortal
 
     public static Task<PortalInstance> StartAsync(string connectionString, TestSmtpServer mail) =>
         PortalInstance.StartAsync(connectionString, Settings(mail));
+
+    /// <summary>Two instances on one database, as behind a load balancer, after an Admin is made with the app's create-admin verb.</summary>
+    public static async Task<TwoPortals> StartTwoWithAdminAsync(string connectionString,
+        TestSmtpServer mail, string adminEmail, string adminPassword)
+    {
+        var createAdmin = PortalInstance.Launch(connectionString,
+            new Dictionary<string, string?> { ["PORTAL_ADMIN_PASSWORD"] = adminPassword }, "create-admin", adminEmail);
+        await using (createAdmin)
+        {
+            Assert.True(await createAdmin.WaitForExitAsync() == 0, createAdmin.OutputText);
+        }
+
+        var started = await Task.WhenAll(StartAsync(connectionString, mail), StartAsync(connectionString, mail));
+        return new TwoPortals(started[0], started[1]);
+    }
 
     /// <summary>The addresses of the leads stored (inquiries taken in, not quarantined).</summary>
     public static async Task<IReadOnlyList<string>> StoredLeadsAsync(string connectionString)

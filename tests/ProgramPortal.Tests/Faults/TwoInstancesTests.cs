@@ -17,19 +17,10 @@ public class TwoInstancesTests(PortalDatabase database, ITestOutputHelper output
     [Fact]
     public async Task Sign_in_and_forms_work_across_instances_and_each_email_job_runs_once()
     {
-        var createAdmin = PortalInstance.Launch(database.ConnectionString,
-            new Dictionary<string, string?> { ["PORTAL_ADMIN_PASSWORD"] = Password }, "create-admin", Admin);
-        await using (createAdmin)
-        {
-            Assert.True(await createAdmin.WaitForExitAsync() == 0, createAdmin.OutputText);
-        }
-
         await using var mail = new TestSmtpServer();
         await mail.StartAsync();
-        var started = await Task.WhenAll(
-            FaultPortal.StartAsync(database.ConnectionString, mail), FaultPortal.StartAsync(database.ConnectionString, mail));
-        await using var a = started[0];
-        await using var b = started[1];
+        await using var portals = await FaultPortal.StartTwoWithAdminAsync(database.ConnectionString, mail, Admin, Password);
+        var (a, b) = (portals.A, portals.B);
 
         // Signed in through A's login form (antiforgery token and all), then an admin page from B.
         var staffCookies = new CookieContainer();
