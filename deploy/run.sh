@@ -63,5 +63,8 @@ echo "ProgramPortal is on $PORTAL_URL (Ctrl-C stops it); mail goes to ${Mail__Sm
 dotnet "$app" --urls "$PORTAL_URL" &
 app_pid=$!
 trap 'kill -TERM $app_pid 2>/dev/null || true' INT TERM
-wait $app_pid || true
-wait $app_pid 2>/dev/null || true
+# A signal interrupts `wait`; keep waiting until the app has really exited (a second Ctrl-C
+# would otherwise stop PostgreSQL under an app that is still draining).
+while kill -0 "$app_pid" 2>/dev/null; do
+  wait "$app_pid" 2>/dev/null || true
+done
