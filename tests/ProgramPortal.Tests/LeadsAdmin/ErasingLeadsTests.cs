@@ -14,7 +14,7 @@ namespace ProgramPortal.Tests.LeadsAdmin;
 
 public class ErasingLeadsTests(LeadApp app) : IClassFixture<LeadApp>
 {
-    private static readonly string[] MentionQueries = [.. new[] { "leads", "inquiries", "lead_notes", "lead_emails", "lead_erasures" }
+    private static readonly string[] MentionQueries = [.. new[] { "leads", "inquiries", "lead_notes", "lead_emails", "lead_erasures", "lead_exports" }
         .Select(table => $"SELECT count(*)::int AS \"Value\" FROM {table} t WHERE t::text ILIKE '%' || {{0}} || '%'")];
 
     /// <summary>How many rows of these tables hold the text anywhere, in any column (each row cast to text).</summary>
@@ -55,6 +55,12 @@ public class ErasingLeadsTests(LeadApp app) : IClassFixture<LeadApp>
             await db.SaveChangesAsync();
         }
 
+        // Exports whose search found her, and one that did not: only hers are redacted.
+        await admissions.DownloadAsync("/admin/leads/export/csv?q=Quistgaard&track=IT", "text/csv");
+        await admissions.DownloadAsync("/admin/leads/export/xlsx?q=zelda.quist%40example.com",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        await admissions.DownloadAsync("/admin/leads/export/csv?q=Somebody+Else", "text/csv");
+
         Assert.True(await RowsMentioningAsync("zelda") >= 5);
         Assert.True(await RowsMentioningAsync("quist") >= 5);
         var leadsBefore = await CountLeadsAsync();
@@ -70,6 +76,14 @@ public class ErasingLeadsTests(LeadApp app) : IClassFixture<LeadApp>
         Assert.Null(erased.Document.QuerySelector("form[action*='handler=Note']"));
         Assert.Equal(0, await RowsMentioningAsync("zelda"));
         Assert.Equal(0, await RowsMentioningAsync("quist"));
+        await using (var db = app.NewDbContext())
+        {
+            var exports = await db.LeadExports.OrderBy(e => e.Id).ToListAsync();
+            var hers = exports.Where(e => e.Filter.Contains("q=(erased)")).ToList();
+            Assert.Equal(2, hers.Count);
+            Assert.Contains(hers, e => e.Filter == "?q=(erased)&track=IT" && e.FilterDescription.StartsWith("Leads with search \"(erased)\", track"));
+            Assert.Contains(exports, e => e.Filter == "?q=Somebody%20Else" && e.FilterDescription.Contains("search \"Somebody Else\""));
+        }
         Assert.Equal(0, await RowsMentioningAsync("+1 (619) 555-0100") - await OtherLeadsWithThePhoneAsync(id));
 
         await using (var db = app.NewDbContext())

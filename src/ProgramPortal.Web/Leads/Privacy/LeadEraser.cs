@@ -7,7 +7,8 @@ namespace ProgramPortal.Leads.Privacy;
 /// <summary>
 /// Erases leads' personal data: names, addresses, phone numbers, messages and referrers are
 /// overwritten on the lead, its inquiries, its notes and its email rows, and its pending emails are
-/// cancelled. The rows stay (with track, country, status, source and dates), so counts and the
+/// cancelled; a search for them in the export log is redacted (<see cref="ErasedSearches"/>).
+/// The rows stay (with track, country, status, source and dates), so counts and the
 /// dashboard do not change; a <see cref="LeadErasure"/> row records the erasure without personal data.
 /// </summary>
 public sealed class LeadEraser(PortalDbContext db, TimeProvider clock)
@@ -31,6 +32,14 @@ public sealed class LeadEraser(PortalDbContext db, TimeProvider clock)
         {
             return 0;
         }
+
+        var people = await db.Leads.Where(l => ids.Contains(l.Id))
+            .Select(l => new { l.FirstName, l.LastName, l.Email })
+            .Concat(db.Inquiries.Where(i => i.LeadId != null && ids.Contains(i.LeadId.Value))
+                .Select(i => new { i.FirstName, i.LastName, i.Email }))
+            .Distinct().ToListAsync(cancellationToken);
+        await ErasedSearches.RedactAsync(db, [.. people.Select(p => new ErasedPerson(p.FirstName, p.LastName, p.Email))],
+            cancellationToken);
 
         await db.Leads.Where(l => ids.Contains(l.Id)).ExecuteUpdateAsync(set => set
             .SetProperty(l => l.FirstName, Placeholder)
