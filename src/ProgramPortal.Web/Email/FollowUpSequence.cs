@@ -33,14 +33,15 @@ public sealed class FollowUpSequence(
     }
 
     /// <summary>
-    /// Cancels every email to these leads that no sender has claimed yet. The status condition makes
-    /// it atomic against a sender claiming the same row; one already being sent goes out.
+    /// Cancels every email to these leads that no sender has claimed yet, and with
+    /// <paramref name="toAdmissionsToo"/> the admissions inbox's notices about them. The status
+    /// condition makes it atomic against a sender claiming the same row; one already being sent goes out.
     /// </summary>
     public Task<int> CancelPendingAsync(IQueryable<Lead> leads, string reason, DateTimeOffset now,
-        CancellationToken cancellationToken) =>
+        CancellationToken cancellationToken, bool toAdmissionsToo = false) =>
         db.LeadEmails
             .Where(e => e.Status == LeadEmailStatus.Scheduled
-                && e.Step!.Audience == EmailAudience.Lead
+                && (toAdmissionsToo || e.Step!.Audience == EmailAudience.Lead)
                 && leads.Any(l => l.Id == e.LeadId))
             .ExecuteUpdateAsync(set => set
                 .SetProperty(e => e.Status, LeadEmailStatus.Cancelled)

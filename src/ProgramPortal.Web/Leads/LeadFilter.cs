@@ -37,7 +37,7 @@ public sealed class LeadFilter
     public LeadSort Sort { get; set; }
 
     // Control characters (PostgreSQL refuses a NUL in text) and broken UTF-16 are dropped, as in tracking values.
-    private IReadOnlyList<string> SearchWords =>
+    internal IReadOnlyList<string> SearchWords =>
         LeadInputRules.CleanTracking(Q, 300) is { } text
             ? [.. text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Take(MaxSearchWords)
                 .Select(word => word[..Math.Min(word.Length, LeadLimits.Email)])]
@@ -134,7 +134,7 @@ public sealed class LeadFilter
         var parts = new List<string>();
         if (SearchWords.Count > 0)
         {
-            parts.Add($"search \"{string.Join(' ', SearchWords)}\"");
+            parts.Add(DescribeSearch(SearchWords));
         }
 
         if (From is not null || To is not null)
@@ -165,6 +165,8 @@ public sealed class LeadFilter
         var filter = parts.Count == 0 ? "All leads" : "Leads with " + string.Join(", ", parts);
         return $"{filter}; sorted by {DescribeSort(Sort)}";
     }
+
+    internal static string DescribeSearch(IEnumerable<string> words) => $"search \"{string.Join(' ', words)}\"";
 
     public static string DescribeSort(LeadSort sort) => sort switch
     {

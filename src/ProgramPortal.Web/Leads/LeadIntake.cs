@@ -53,7 +53,7 @@ public sealed class LeadIntake(
             return IntakeOutcome.Duplicate;
         }
 
-        if (outcome != IntakeOutcome.Quarantined)
+        if (SchedulesEmails(outcome))
         {
             sequence.SendDueSoon();
         }
@@ -78,9 +78,16 @@ public sealed class LeadIntake(
         await db.SaveChangesAsync(cancellationToken);
         await ScheduleEmailsAsync(outcome, lead, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        sequence.SendDueSoon();
+        if (SchedulesEmails(outcome))
+        {
+            sequence.SendDueSoon();
+        }
+
         return outcome;
     }
+
+    // A repeat inquiry adds to a sequence already under way, so there is nothing new to send.
+    private static bool SchedulesEmails(IntakeOutcome outcome) => outcome is IntakeOutcome.NewLead or IntakeOutcome.Resubscribed;
 
     /// <summary>A new lead gets the whole sequence; one that unsubscribed and asked again gets the lead's emails only.</summary>
     private Task ScheduleEmailsAsync(IntakeOutcome outcome, Lead? lead, DateTimeOffset now, CancellationToken cancellationToken) =>

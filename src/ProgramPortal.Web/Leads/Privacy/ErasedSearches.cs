@@ -23,16 +23,16 @@ internal static class ErasedSearches
         foreach (var export in withSearch)
         {
             var query = QueryHelpers.ParseQuery(export.Filter);
-            var search = query.TryGetValue("q", out var q) ? q.ToString() : "";
-            var words = search.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (words.Length == 0 || !people.Any(person => words.All(word => Mentions(person, word))))
+            var words = new LeadFilter { Q = query.TryGetValue("q", out var q) ? q.ToString() : null }.SearchWords;
+            if (words.Count == 0 || !people.Any(person => words.All(word => Mentions(person, word))))
             {
                 continue;
             }
 
             export.Filter = QueryString.Create(query.Select(pair =>
                 KeyValuePair.Create(pair.Key, (string?)(pair.Key == "q" ? LeadEraser.Placeholder : pair.Value.ToString())))).ToUriComponent();
-            export.FilterDescription = export.FilterDescription.Replace($"search \"{search}\"", $"search \"{LeadEraser.Placeholder}\"");
+            export.FilterDescription = export.FilterDescription.Replace(
+                LeadFilter.DescribeSearch(words), LeadFilter.DescribeSearch([LeadEraser.Placeholder]));
         }
     }
 

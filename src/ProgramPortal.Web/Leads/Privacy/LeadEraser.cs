@@ -11,7 +11,7 @@ namespace ProgramPortal.Leads.Privacy;
 /// The rows stay (with track, country, status, source and dates), so counts and the
 /// dashboard do not change; a <see cref="LeadErasure"/> row records the erasure without personal data.
 /// </summary>
-public sealed class LeadEraser(PortalDbContext db, TimeProvider clock)
+public sealed class LeadEraser(PortalDbContext db, FollowUpSequence sequence, TimeProvider clock)
 {
     public const string Placeholder = "(erased)";
 
@@ -58,11 +58,8 @@ public sealed class LeadEraser(PortalDbContext db, TimeProvider clock)
             .SetProperty(i => i.Referrer, (string?)null), cancellationToken);
         await db.LeadNotes.Where(n => ids.Contains(n.LeadId))
             .ExecuteUpdateAsync(set => set.SetProperty(n => n.Text, Placeholder), cancellationToken);
-        await db.LeadEmails.Where(e => ids.Contains(e.LeadId) && e.Status == LeadEmailStatus.Scheduled)
-            .ExecuteUpdateAsync(set => set
-                .SetProperty(e => e.Status, LeadEmailStatus.Cancelled)
-                .SetProperty(e => e.CancelledAt, now)
-                .SetProperty(e => e.CancelReason, "The lead's personal data was erased."), cancellationToken);
+        await sequence.CancelPendingAsync(db.Leads.Where(l => ids.Contains(l.Id)), "The lead's personal data was erased.", now,
+            cancellationToken, toAdmissionsToo: true);
         // A send error can quote the address; the admissions inbox is not the lead's, so it stays.
         await db.LeadEmails.Where(e => ids.Contains(e.LeadId))
             .ExecuteUpdateAsync(set => set.SetProperty(e => e.LastError, (string?)null), cancellationToken);
