@@ -78,12 +78,22 @@ public sealed class SendDueEmailsJob(
         }
 
         var mine = db.LeadEmails.Where(e => e.ClaimToken == claim && e.Status == LeadEmailStatus.Sending);
+        // The composer needs each email's step with its templates (a batch shares a few steps, so they
+        // are loaded once each, not once per email) and the lead's latest inquiry taken in.
         var emails = await mine.AsNoTracking()
-            .Include(e => e.Step).ThenInclude(s => s!.Templates)
-            .Include(e => e.Lead).ThenInclude(l => l!.Inquiries.Where(i => i.SpamReason == null || i.ReleasedAt != null))
+            .Include(e => e.Lead).ThenInclude(l => l!.Inquiries
+                .Where(i => i.SpamReason == null || i.ReleasedAt != null).OrderByDescending(i => i.SubmittedAt).Take(1))
             .AsSplitQuery()
             .OrderBy(e => e.DueAt)
             .ToListAsync(CancellationToken.None);
+        var stepIds = emails.Select(e => e.StepId).Distinct().ToList();
+        var steps = await db.SequenceSteps.AsNoTracking().Include(s => s.Templates)
+            .Where(s => stepIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, CancellationToken.None);
+        foreach (var email in emails)
+        {
+            email.Step = steps[email.StepId];
+        }
+
         var sent = 0;
         var done = 0;
         foreach (var email in emails)
