@@ -3,7 +3,6 @@ using System.Globalization;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.RateLimiting;
 using ProgramPortal.Data;
 using ProgramPortal.Leads;
@@ -23,8 +22,8 @@ public class IndexModel(LeadIntake intake, FormGuard guard, IAntiforgery antifor
 
     public bool FormExpired { get; private set; }
     public bool NotStored { get; private set; }
-    public IReadOnlyList<SelectListItem> StartTermOptions { get; private set; } = [];
-    public IReadOnlyList<SelectListItem> CountryOptions { get; private set; } = [];
+    public IReadOnlyList<string> StartTermOptions { get; private set; } = [];
+    public static IReadOnlyList<Country> CountryOptions => Countries.All;
 
     public void OnGet(
         [FromQuery(Name = "utm_source")] string? utmSource,
@@ -52,7 +51,7 @@ public class IndexModel(LeadIntake intake, FormGuard guard, IAntiforgery antifor
             return Page();
         }
 
-        if (Input.StartTerm is not null && StartTermOptions.All(o => o.Value != Input.StartTerm))
+        if (Input.StartTerm is not null && !StartTermOptions.Contains(Input.StartTerm))
         {
             ModelState.AddModelError("Input.StartTerm", "Choose a start term from the list.");
         }
@@ -109,11 +108,7 @@ public class IndexModel(LeadIntake intake, FormGuard guard, IAntiforgery antifor
 
     public static string FieldId(string field) => field == nameof(InputModel.Track) ? "track-is" : $"Input_{field}";
 
-    private void LoadChoices()
-    {
-        StartTermOptions = [.. StartTerms.Offered(clock.GetUtcNow()).Select(t => new SelectListItem(t, t))];
-        CountryOptions = [.. Countries.All.Select(c => new SelectListItem(c.Name, c.Code))];
-    }
+    private void LoadChoices() => StartTermOptions = StartTerms.Offered(clock.GetUtcNow());
 
     public sealed record InputModel
     {
@@ -123,52 +118,43 @@ public class IndexModel(LeadIntake intake, FormGuard guard, IAntiforgery antifor
             nameof(StartTerm), nameof(YearsOfExperience), nameof(Message), nameof(Consent),
         ];
 
-        [Display(Name = "First name")]
         [Required(ErrorMessage = "Enter your first name.")]
         [StringLength(LeadLimits.Name, ErrorMessage = "Your first name can be at most {1} characters.")]
         [PersonName(ErrorMessage = "Use letters, spaces, apostrophes, hyphens or full stops in your first name.")]
         public string? FirstName { get; set; }
 
-        [Display(Name = "Last name")]
         [Required(ErrorMessage = "Enter your last name.")]
         [StringLength(LeadLimits.Name, ErrorMessage = "Your last name can be at most {1} characters.")]
         [PersonName(ErrorMessage = "Use letters, spaces, apostrophes, hyphens or full stops in your last name.")]
         public string? LastName { get; set; }
 
-        [Display(Name = "Email address")]
         [Required(ErrorMessage = "Enter your email address.")]
         [StringLength(LeadLimits.Email, ErrorMessage = "Your email address can be at most {1} characters.")]
         [Mailbox(ErrorMessage = "Enter an email address like name@example.com.")]
         public string? Email { get; set; }
 
-        [Display(Name = "Phone number (optional)")]
         [StringLength(LeadLimits.Phone, ErrorMessage = "Your phone number can be at most {1} characters.")]
         [PhoneNumber(ErrorMessage = "Enter a phone number using digits, spaces, brackets, hyphens and an optional leading +.")]
         public string? Phone { get; set; }
 
-        [Display(Name = "Country")]
         [Required(ErrorMessage = "Choose your country.")]
         public string? CountryCode { get; set; }
 
-        [Display(Name = "Area of interest")]
         [Required(ErrorMessage = "Choose the area that interests you, or \"Not decided yet\".")]
         // Kept as text and matched exactly: enum binding would take "IS,IT" or "1" as a value.
         [AllowedValues(nameof(TrackInterest.IS), nameof(TrackInterest.IT), nameof(TrackInterest.Undecided),
             ErrorMessage = "Choose one of the areas listed.")]
         public string? Track { get; set; }
 
-        [Display(Name = "Intended start term")]
         [Required(ErrorMessage = "Choose when you would like to start.")]
         public string? StartTerm { get; set; }
 
-        [Display(Name = "Years of IT experience")]
         [Required(ErrorMessage = "Enter your years of IT experience, as a whole number (0 if none).")]
         // Text matched to plain digits 0 to 60: number binding would also take "0x10" or other
         // scripts' digits, and [Range] on text throws on an overflowing number.
         [RegularExpression("^([0-9]|[1-5][0-9]|60)$", ErrorMessage = "Enter a whole number of years from 0 to 60, like 4.")]
         public string? YearsOfExperience { get; set; }
 
-        [Display(Name = "Message (optional)")]
         [StringLength(LeadLimits.Message, ErrorMessage = "Your message can be at most {1} characters.")]
         [PlainText(allowLineBreaks: true, ErrorMessage = "Your message contains characters we cannot accept.")]
         public string? Message { get; set; }
