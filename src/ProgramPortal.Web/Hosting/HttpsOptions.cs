@@ -23,5 +23,5 @@ public sealed class HttpsOptions
     /// <summary>Whether every request reaches the app over HTTPS (directly or as forwarded by the proxy).</summary>
     public static bool IsEnforced(WebApplicationBuilder builder) =>
         !ProductionHosting.ServesPlainHttp(builder.Environment)
-        && builder.Configuration.GetSection(Section).GetValue(nameof(RedirectToHttps), true);
+        && (builder.Configuration.GetSection(Section).Get<HttpsOptions>() ?? new HttpsOptions()).RedirectToHttps;
 }

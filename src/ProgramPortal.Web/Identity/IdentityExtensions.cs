@@ -37,32 +37,27 @@ public static class IdentityExtensions
         // purpose (deploy/run.sh, the tests, the local compose) they follow the request: a
         // Secure-only antiforgery cookie over HTTP would fail every form with a 500.
         var securePolicy = HttpsOptions.IsEnforced(builder) ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        void Harden(CookieBuilder cookie)
+        {
+            cookie.HttpOnly = true;
+            cookie.SameSite = SameSiteMode.Strict;
+            cookie.SecurePolicy = securePolicy;
+        }
+
         builder.Services.ConfigureApplicationCookie(cookie =>
         {
             cookie.LoginPath = "/admin/login";
             cookie.LogoutPath = "/admin/logout";
             cookie.AccessDeniedPath = "/admin/denied";
             cookie.Cookie.Name = "portal.staff";
-            cookie.Cookie.HttpOnly = true;
-            cookie.Cookie.SameSite = SameSiteMode.Strict;
-            cookie.Cookie.SecurePolicy = securePolicy;
+            Harden(cookie.Cookie);
             cookie.SlidingExpiration = true;
             cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
         });
         // The half-signed-in cookie between password and authenticator code.
         builder.Services.Configure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(
-            IdentityConstants.TwoFactorUserIdScheme, cookie =>
-            {
-                cookie.Cookie.HttpOnly = true;
-                cookie.Cookie.SameSite = SameSiteMode.Strict;
-                cookie.Cookie.SecurePolicy = securePolicy;
-            });
-        builder.Services.AddAntiforgery(antiforgery =>
-        {
-            antiforgery.Cookie.HttpOnly = true;
-            antiforgery.Cookie.SameSite = SameSiteMode.Strict;
-            antiforgery.Cookie.SecurePolicy = securePolicy;
-        });
+            IdentityConstants.TwoFactorUserIdScheme, cookie => Harden(cookie.Cookie));
+        builder.Services.AddAntiforgery(antiforgery => Harden(antiforgery.Cookie));
 
         // Keys live in PostgreSQL so sign-ins and antiforgery tokens survive restarts and are
         // valid on every instance behind the load balancer.

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 
 namespace ProgramPortal.Identity;
@@ -11,11 +12,20 @@ public static class StaffPolicies
     public const string Content = "Content";
     public const string Leads = "Leads";
 
+    private static readonly string[] ContentRoles = [StaffRoles.Editor, StaffRoles.Admin];
+    private static readonly string[] LeadsRoles = [StaffRoles.Admissions, StaffRoles.Admin];
+
     public static void Add(AuthorizationOptions options)
     {
         options.AddPolicy(Staff, policy => policy.RequireAuthenticatedUser().RequireRole(StaffRoles.All));
         options.AddPolicy(Admin, policy => policy.RequireAuthenticatedUser().RequireRole(StaffRoles.Admin));
-        options.AddPolicy(Content, policy => policy.RequireAuthenticatedUser().RequireRole(StaffRoles.Editor, StaffRoles.Admin));
-        options.AddPolicy(Leads, policy => policy.RequireAuthenticatedUser().RequireRole(StaffRoles.Admissions, StaffRoles.Admin));
+        options.AddPolicy(Content, policy => policy.RequireAuthenticatedUser().RequireRole(ContentRoles));
+        options.AddPolicy(Leads, policy => policy.RequireAuthenticatedUser().RequireRole(LeadsRoles));
     }
+
+    /// <summary>Whether the <see cref="Content"/> pages let this user in: for showing links to them.</summary>
+    public static bool MayEditContent(ClaimsPrincipal user) => ContentRoles.Any(user.IsInRole);
+
+    /// <summary>Whether the <see cref="Leads"/> pages let this user in: for showing links to them.</summary>
+    public static bool MayWorkLeads(ClaimsPrincipal user) => LeadsRoles.Any(user.IsInRole);
 }

@@ -17,6 +17,9 @@ public sealed class StaffSignInManager(
 {
     public override async Task<bool> CanSignInAsync(StaffUser user) =>
         !user.IsDisabled && await base.CanSignInAsync(user);
+
+    /// <summary>An authenticator code as typed ("123 456", "123-456"), reduced to its digits' run.</summary>
+    public static string AuthenticatorCode(string typed) => typed.Replace(" ", "").Replace("-", "");
 }
 
 /// <summary>

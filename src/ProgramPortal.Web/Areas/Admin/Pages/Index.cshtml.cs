@@ -12,7 +12,7 @@ public class IndexModel(SourceFreshness freshness) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        EditsContent = User.IsInRole(StaffRoles.Editor) || User.IsInRole(StaffRoles.Admin);
+        EditsContent = StaffPolicies.MayEditContent(User);
         if (EditsContent)
         {
             StaleSources = await freshness.StaleSourcesAsync(cancellationToken);

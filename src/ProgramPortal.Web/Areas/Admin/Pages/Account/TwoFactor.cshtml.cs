@@ -10,7 +10,8 @@ using QRCoder;
 namespace ProgramPortal.Areas.Admin.Pages.Account;
 
 /// <summary>Sets up (or turns off) sign-in with an authenticator app for the signed-in staff member.</summary>
-public partial class TwoFactorModel(UserManager<StaffUser> users, StaffSignInManager signIn, PortalDbContext db) : PageModel
+public partial class TwoFactorModel(UserManager<StaffUser> users, StaffSignInManager signIn, StaffAccounts accounts,
+    PortalDbContext db) : PageModel
 {
     private const string Issuer = "MS-ITL portal";
 
@@ -36,7 +37,7 @@ public partial class TwoFactorModel(UserManager<StaffUser> users, StaffSignInMan
             return Page();
         }
 
-        var code = Input.Code.Replace(" ", "").Replace("-", "");
+        var code = StaffSignInManager.AuthenticatorCode(Input.Code);
         if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
         {
             ModelState.AddModelError("Input.Code", "That code did not match. Check the app shows the MS-ITL portal and enter its current code.");
@@ -63,8 +64,7 @@ public partial class TwoFactorModel(UserManager<StaffUser> users, StaffSignInMan
             return RedirectToPage();
         }
 
-        await users.SetTwoFactorEnabledAsync(user, false);
-        await users.ResetAuthenticatorKeyAsync(user);
+        await accounts.ResetTwoFactorAsync(user);
         await signIn.RefreshSignInAsync(user);
         this.SetStatus("Two-factor sign-in is off.");
         return RedirectToPage();

@@ -26,7 +26,7 @@ public class LoginWith2faModel(StaffSignInManager signIn) : PageModel
             return Page();
         }
 
-        var code = Input.Code.Replace(" ", "").Replace("-", "");
+        var code = StaffSignInManager.AuthenticatorCode(Input.Code);
         var result = await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
         if (result.Succeeded)
         {
