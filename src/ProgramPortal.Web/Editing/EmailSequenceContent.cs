@@ -14,7 +14,7 @@ public static class EmailSequenceContent
     private const string SavedNote = "Emails not yet sent use it from now on.";
 
     public static readonly ContentType<SequenceStep> Steps = new("email-steps", "Follow-up email steps", "follow-up email step", s => s.Name,
-        s => $"{(s.Audience == EmailAudience.Lead ? "To the lead" : "To the admissions inbox")}, {SequenceStep.DescribeDelay(s.Delay)}")
+        s => $"To {SequenceStep.DescribeAudience(s.Audience)}, {SequenceStep.DescribeDelay(s.Delay)}")
     {
         Help = "The emails a person gets after asking for information, in the order they are sent. "
             + "A changed delay applies to people who ask from now on; emails already scheduled keep their date.",
@@ -60,13 +60,10 @@ public static class EmailSequenceContent
             .Select(t => new { t.StepId, t.Track }).SingleOrDefaultAsync(cancellationToken);
         if (saved is not null && (saved.StepId != stepId || saved.Track != track))
         {
-            var remaining = await db.EmailTemplates.Where(t => t.StepId == saved.StepId && t.Id != templateId)
-                .Select(t => t.Track).ToListAsync(cancellationToken);
-            if (SequenceStep.TracksWithoutTemplate(remaining) is { Count: > 0 } missing)
+            if (await TracksLeftWithoutAsync(db, saved.StepId, templateId, cancellationToken) is { Length: > 0 } missing)
             {
-                problems.Add("This would leave its step without wording for people interested in "
-                    + string.Join(", ", missing.Select(t => EmailTemplate.DescribeTrack(t)))
-                    + ". Add a template for them first, or keep this one where it is.");
+                problems.Add($"This would leave its step without wording for people interested in {missing}. "
+                    + "Add a template for them first, or keep this one where it is.");
             }
         }
 
@@ -102,13 +99,19 @@ public static class EmailSequenceContent
             return [];
         }
 
-        var others = await db.EmailTemplates.Where(t => t.StepId == template.StepId && t.Id != id)
-            .Select(t => t.Track).ToListAsync(cancellationToken);
-        var missing = SequenceStep.TracksWithoutTemplate(others);
-        return missing.Count == 0
+        var missing = await TracksLeftWithoutAsync(db, template.StepId, id, cancellationToken);
+        return missing.Length == 0
             ? []
-            : [$"Without it, the step “{template.Step!.Name}” would have no wording for people interested in "
-                + $"{string.Join(", ", missing.Select(t => EmailTemplate.DescribeTrack(t)))}. "
+            : [$"Without it, the step “{template.Step!.Name}” would have no wording for people interested in {missing}. "
                 + "Add a template for them (or one for every track) first."];
+    }
+
+    /// <summary>The tracks a step would have no wording for without this template, in words; "" when none.</summary>
+    private static async Task<string> TracksLeftWithoutAsync(PortalDbContext db, int stepId, int templateId,
+        CancellationToken cancellationToken)
+    {
+        var others = await db.EmailTemplates.Where(t => t.StepId == stepId && t.Id != templateId)
+            .Select(t => t.Track).ToListAsync(cancellationToken);
+        return string.Join(", ", SequenceStep.TracksWithoutTemplate(others).Select(t => EmailTemplate.DescribeTrack(t)));
     }
 }

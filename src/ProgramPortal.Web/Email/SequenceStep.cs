@@ -38,6 +38,10 @@ public class SequenceStep
         ?? Templates.FirstOrDefault(t => t.Track is null)
         ?? throw new InvalidOperationException($"Sequence step '{Key}' has no template for {track} and no default one.");
 
+    /// <summary>"the lead" or "the admissions inbox": who a step's emails go to, as staff read it.</summary>
+    public static string DescribeAudience(EmailAudience audience) =>
+        audience == EmailAudience.Lead ? "the lead" : "the admissions inbox";
+
     /// <summary>"sent at once", "2 days after the request": the delay as staff read it.</summary>
     public static string DescribeDelay(TimeSpan delay) => delay.TotalDays switch
     {

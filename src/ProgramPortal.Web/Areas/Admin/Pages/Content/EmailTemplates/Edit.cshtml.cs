@@ -94,7 +94,7 @@ public class EditModel(PortalDbContext db, ContentHistory history, LeadMailCompo
 
     public sealed record StepChoice(int Id, string Name, EmailAudience Audience)
     {
-        public string Label => $"{Name} ({(Audience == EmailAudience.Lead ? "to the lead" : "to the admissions inbox")})";
+        public string Label => $"{Name} (to {SequenceStep.DescribeAudience(Audience)})";
     }
 
     public sealed record InputModel
