@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using ProgramPortal.Tests.Infrastructure;
 
 namespace ProgramPortal.Bench;
 
@@ -45,7 +46,7 @@ public sealed class AppProcess : IAsyncDisposable
     public static async Task<AppProcess> StartAsync(BenchSettings settings, string connectionString,
         IReadOnlyDictionary<string, string>? configuration = null)
     {
-        var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
+        var baseAddress = new Uri($"http://127.0.0.1:{LoopbackPorts.Free()}");
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -204,12 +205,5 @@ public sealed class AppProcess : IAsyncDisposable
                 _lastLines.Dequeue();
             }
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -11,8 +11,6 @@ public sealed partial class FormSession(HttpClient client)
 {
     private readonly Dictionary<string, string> _cookies = [];
 
-    public HttpClient Client => client;
-
     /// <summary>GETs a page with a form and returns its hidden inputs and first option of each select.</summary>
     public async Task<Dictionary<string, string>> OpenFormAsync(string path)
     {

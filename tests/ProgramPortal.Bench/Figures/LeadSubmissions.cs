@@ -100,7 +100,8 @@ public static class LeadSubmissions
         return (latencies, failures);
     }
 
-    private static List<KeyValuePair<string, string>> Fill(Dictionary<string, string> form, string id) =>
+    /// <summary>A valid request-information form from this opened one (honeypot left empty), for the address id@form.bench.example.</summary>
+    internal static List<KeyValuePair<string, string>> Fill(Dictionary<string, string> form, string id) =>
     [
         .. form.Where(f => f.Key != "Input.Website"),
         new("Input.FirstName", "Robin"),

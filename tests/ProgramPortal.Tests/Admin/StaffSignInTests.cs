@@ -213,7 +213,7 @@ public class StaffSignInTests(PortalApp app) : IClassFixture<PortalApp>
     public async Task The_create_admin_command_creates_an_admin_and_later_resets_its_password()
     {
         var environment = new Dictionary<string, string?> { ["PORTAL_ADMIN_PASSWORD"] = "Server-Admin-Pass-1" };
-        var created = await PortalCommand.RunAsync(app.ConnectionString, ["create-admin", "ops@staff.test"], environment);
+        var created = await PortalProcess.RunVerbAsync(app.ConnectionString, ["create-admin", "ops@staff.test"], environment);
         Assert.Contains("ops@staff.test is an active Admin", created);
 
         using var browser = app.NewBrowser();
@@ -221,7 +221,7 @@ public class StaffSignInTests(PortalApp app) : IClassFixture<PortalApp>
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/admin/staff")).Status);
 
         environment["PORTAL_ADMIN_PASSWORD"] = "Server-Admin-Pass-2";
-        await PortalCommand.RunAsync(app.ConnectionString, ["create-admin", "ops@staff.test"], environment);
+        await PortalProcess.RunVerbAsync(app.ConnectionString, ["create-admin", "ops@staff.test"], environment);
         using var again = app.NewBrowser();
         Assert.StartsWith("/admin/login", (await again.SignInAsync("ops@staff.test", "Server-Admin-Pass-1")).Path);
         Assert.Equal("/admin", (await again.SignInAsync("ops@staff.test", "Server-Admin-Pass-2")).Path);

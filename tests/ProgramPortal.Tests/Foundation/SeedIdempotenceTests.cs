@@ -28,27 +28,18 @@ public class SeedIdempotenceTests(PortalApp app) : IClassFixture<PortalApp>
     }
 }
 
-public class ConcurrentMigrateTests
+public class ConcurrentMigrateTests(EmptyDatabase database) : IClassFixture<EmptyDatabase>
 {
     [Fact]
     public async Task Two_migrate_commands_started_together_on_an_empty_database_seed_it_once()
     {
-        var server = await PostgresServer.Shared;
-        var name = $"concurrent_{Guid.NewGuid():N}";
-        var connectionString = await server.CreateEmptyDatabaseAsync(name);
-        try
-        {
-            await Task.WhenAll(PortalProcess.MigrateAsync(connectionString), PortalProcess.MigrateAsync(connectionString));
+        var connectionString = database.ConnectionString;
+        await Task.WhenAll(PortalProcess.MigrateAsync(connectionString), PortalProcess.MigrateAsync(connectionString));
 
-            await using var connection = new Npgsql.NpgsqlConnection(connectionString);
-            await connection.OpenAsync();
-            await using var count = new Npgsql.NpgsqlCommand(
-                "SELECT (SELECT count(*) FROM career_roles) * 10 + (SELECT count(*) FROM programs)", connection);
-            Assert.Equal(181L, await count.ExecuteScalarAsync());
-        }
-        finally
-        {
-            await server.DropDatabaseAsync(name);
-        }
+        await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var count = new Npgsql.NpgsqlCommand(
+            "SELECT (SELECT count(*) FROM career_roles) * 10 + (SELECT count(*) FROM programs)", connection);
+        Assert.Equal(181L, await count.ExecuteScalarAsync());
     }
 }

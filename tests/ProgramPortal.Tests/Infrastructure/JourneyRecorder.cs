@@ -10,7 +10,7 @@ namespace ProgramPortal.Tests.Infrastructure;
 /// </summary>
 public sealed partial class JourneyRecorder(string journey, ITestOutputHelper output)
 {
-    public static readonly string Folder = RepositoryPaths.Under("TestResults", "screenshots", "journeys");
+    public static readonly string Folder = RepositoryFiles.PathOf("TestResults", "screenshots", "journeys");
 
     public int Steps { get; private set; }
 

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 
 namespace ProgramPortal.Tests.Infrastructure;
 
@@ -57,7 +55,7 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
             await ProcessRunner.RunAsync("chown", ["-R", "postgres:postgres", root]);
         }
 
-        var cluster = new LocalPostgresCluster(binaries, root, FreePort());
+        var cluster = new LocalPostgresCluster(binaries, root, LoopbackPorts.Free());
         await cluster.RunAsync("initdb", "-D", cluster.DataDirectory, "-A", "trust", "-E", "UTF8",
             "--locale=C.UTF-8", "-U", "postgres", "--no-sync");
         await cluster.StartServerAsync();
@@ -139,12 +137,5 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         {
             return false;
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

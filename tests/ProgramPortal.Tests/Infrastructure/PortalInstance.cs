@@ -24,7 +24,6 @@ public sealed class PortalInstance : IAsyncDisposable
     }
 
     public Uri BaseAddress { get; }
-    public int ProcessId => _process.Id;
     public bool HasExited => _process.HasExited;
 
     /// <summary>Everything the process wrote to stdout and stderr so far, one entry per line.</summary>
@@ -84,13 +83,9 @@ public sealed class PortalInstance : IAsyncDisposable
             start.ArgumentList.Add(argument);
         }
 
-        var environment = new Dictionary<string, string?>
-        {
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["ConnectionStrings__Portal"] = connectionString,
-            ["Mail__PickupDirectory"] = Path.Combine(Path.GetTempPath(), "portal-test-mail"),
-            ["Https__RedirectToHttps"] = "false",
-        };
+        var environment = PortalProcess.TestEnvironment(connectionString);
+        environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        environment["Https__RedirectToHttps"] = "false";
         foreach (var (name, value) in settings ?? new Dictionary<string, string?>())
         {
             environment[name] = value;

@@ -5,13 +5,26 @@ public static class PortalProcess
 {
     public static string AssemblyPath => Path.Combine(AppContext.BaseDirectory, "ProgramPortal.Web.dll");
 
-    public static Task<string> MigrateAsync(string connectionString, IDictionary<string, string?>? environment = null)
+    /// <summary>What every portal process in the tests gets: its database, and mail as files in a scratch folder.</summary>
+    public static Dictionary<string, string?> TestEnvironment(string connectionString) => new()
     {
-        var variables = new Dictionary<string, string?>(environment ?? new Dictionary<string, string?>())
+        ["ConnectionStrings__Portal"] = connectionString,
+        ["Mail__PickupDirectory"] = Path.Combine(Path.GetTempPath(), "portal-test-mail"),
+    };
+
+    public static Task<string> MigrateAsync(string connectionString, IDictionary<string, string?>? environment = null) =>
+        RunVerbAsync(connectionString, ["migrate"], environment);
+
+    /// <summary>Runs a command-line verb of the app to its end, as an operator would on a server; fails on a non-zero exit.</summary>
+    public static Task<string> RunVerbAsync(string connectionString, IEnumerable<string> arguments,
+        IDictionary<string, string?>? environment = null)
+    {
+        var variables = TestEnvironment(connectionString);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
         {
-            ["ConnectionStrings__Portal"] = connectionString,
-            ["Mail__PickupDirectory"] = Path.Combine(Path.GetTempPath(), "portal-test-mail"),
-        };
-        return ProcessRunner.RunAsync("dotnet", [AssemblyPath, "migrate"], variables);
+            variables[name] = value;
+        }
+
+        return ProcessRunner.RunAsync("dotnet", [AssemblyPath, .. arguments], variables);
     }
 }

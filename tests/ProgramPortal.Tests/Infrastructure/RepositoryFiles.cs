@@ -1,11 +1,12 @@
 namespace ProgramPortal.Tests.Infrastructure;
 
-/// <summary>Files of the repository itself (deploy/, docker-compose.yml, the app's settings), found from the test binaries.</summary>
+/// <summary>Files of the repository itself (deploy/, docker-compose.yml, the app's settings, test artifacts), found from the test binaries.</summary>
 public static class RepositoryFiles
 {
+    /// <summary>The checkout's root folder (the one holding ProgramPortal.sln), found from the test binaries upwards.</summary>
     public static string Root { get; } = FindRoot();
 
-    public static string PathOf(string relativePath) => Path.Combine(Root, relativePath);
+    public static string PathOf(params string[] parts) => Path.Combine([Root, .. parts]);
 
     public static ComposeFile Compose() => ComposeFile.Load(PathOf("docker-compose.yml"));
 

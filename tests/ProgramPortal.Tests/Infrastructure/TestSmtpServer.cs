@@ -22,7 +22,7 @@ public sealed class TestSmtpServer : IAsyncDisposable
     private CancellationTokenSource? _stop;
     private Task? _running;
 
-    public int Port { get; } = FreePort();
+    public int Port { get; } = LoopbackPorts.Free();
 
     /// <summary>How long the server takes over each message before accepting it: a slow mail server keeps the sender busy.</summary>
     public TimeSpan DelayPerMessage { get; set; }
@@ -112,13 +112,6 @@ public sealed class TestSmtpServer : IAsyncDisposable
                 await Task.Delay(50);
             }
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private sealed class Store(ConcurrentQueue<ReceivedMail> received, Func<TimeSpan> delay, Func<Func<Task>?> beforeAccepting)

@@ -7,7 +7,7 @@ namespace ProgramPortal.Tests.PublicSite;
 /// <summary>WCAG 2.1 AA in a real browser: axe-core on every public page, and the keyboard path through it.</summary>
 public class AccessibilityTests(BrowserPortalApp app) : IClassFixture<BrowserPortalApp>
 {
-    private static readonly string AxeScript = RepositoryPaths.Under("tests", "browser", "node_modules", "axe-core", "axe.min.js");
+    private static readonly string AxeScript = RepositoryFiles.PathOf("tests", "browser", "node_modules", "axe-core", "axe.min.js");
 
     public static TheoryData<string, int> PagesAtWidths
     {

@@ -6,7 +6,7 @@ namespace ProgramPortal.Tests.PublicSite;
 /// <summary>Phone and desktop renderings kept as artifacts in TestResults/screenshots for people to look at.</summary>
 public class ScreenshotTests(BrowserPortalApp app) : IClassFixture<BrowserPortalApp>
 {
-    private static readonly string Folder = RepositoryPaths.Under("TestResults", "screenshots");
+    private static readonly string Folder = RepositoryFiles.PathOf("TestResults", "screenshots");
 
     [Theory]
     [InlineData("/", "home", 390)]
