@@ -39,7 +39,7 @@ public class AppKilledWhileLeadsArriveTests(PortalDatabase database, ITestOutput
         await mail.StartAsync();
         await using var restarted = await FaultPortal.StartAsync(database.ConnectionString, mail);
         var tally = await FaultPortal.WaitUntilSettledAsync(database.ConnectionString, mail, TimeSpan.FromSeconds(60),
-            nudge: () => traffic.SubmitAsync(restarted));
+            nudge: () => traffic.SubmitAsync(restarted), portal: restarted);
 
         tally.AssertOneOfEachPerLead();
         Assert.All(traffic.Acknowledged, address => Assert.Single(mail.To(address)));

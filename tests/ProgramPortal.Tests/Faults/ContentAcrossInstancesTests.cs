@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using Microsoft.EntityFrameworkCore;
 using ProgramPortal.Tests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -23,11 +22,7 @@ public class ContentAcrossInstancesTests(PortalDatabase database, ITestOutputHel
         await using var portals = await FaultPortal.StartTwoWithAdminAsync(database.ConnectionString, mail, Admin, Password);
         var (a, b) = (portals.A, portals.B);
         using var visitorOnB = b.CreateClient();
-        int cio;
-        await using (var db = database.NewDbContext())
-        {
-            cio = await db.CareerRoles.Where(r => r.Title == "Chief Information Officer (CIO)").Select(r => r.Id).SingleAsync();
-        }
+        var cio = await ContentLookups.CareerRoleIdAsync(database.ConnectionString, "Chief Information Officer (CIO)");
 
         // B serves /careers twice, so the second answer came from its cache.
         Assert.Contains("$300,000", await visitorOnB.GetStringAsync("/careers"));
@@ -40,11 +35,8 @@ public class ContentAcrossInstancesTests(PortalDatabase database, ITestOutputHel
         Assert.Contains("Saved the career role", saved.Text);
 
         var clock = Stopwatch.StartNew();
-        while (!(await visitorOnB.GetStringAsync("/careers")).Contains("$287,650"))
-        {
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), "Instance B still serves the old salary 10 s after the edit on A");
-            await Task.Delay(50);
-        }
+        await Poll.UntilAsync(async () => (await visitorOnB.GetStringAsync("/careers")).Contains("$287,650"),
+            TimeSpan.FromSeconds(10), () => "Instance B still serves the old salary 10 s after the edit on A");
 
         var careers = await visitorOnB.GetStringAsync("/careers");
         Assert.DoesNotContain("$300,000", careers);

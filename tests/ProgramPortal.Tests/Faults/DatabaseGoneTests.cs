@@ -1,5 +1,4 @@
 using System.Net;
-using Npgsql;
 using ProgramPortal.Tests.Infrastructure;
 
 namespace ProgramPortal.Tests.Faults;
@@ -22,12 +21,7 @@ public class DatabaseGoneTests
         using var client = portal.CreateClient();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
 
-        await using (var admin = new NpgsqlConnection(server.AdminConnectionString))
-        {
-            await admin.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE \"{name}\" WITH (FORCE)", admin);
-            await drop.ExecuteNonQueryAsync();
-        }
+        await server.DropDatabaseAsync(name);
 
         // Long enough for every background loop to hit the missing database more than once.
         await Task.Delay(TimeSpan.FromSeconds(5));

@@ -30,19 +30,15 @@ public class DatabaseLostMidSendTests
         var traffic = new LeadTraffic("lost-mid-send");
 
         Assert.Equal(LeadOutcome.Acknowledged, await traffic.SubmitAsync(portal));
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (Volatile.Read(ref databaseStopped) == 0 || mail.Received.Count == 0)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The first email never reached the mail server");
-            await Task.Delay(100);
-        }
+        await Poll.UntilAsync(() => Volatile.Read(ref databaseStopped) == 1 && mail.Received.Count > 0, TimeSpan.FromSeconds(30),
+            () => "The first email never reached the mail server", TimeSpan.FromMilliseconds(100));
 
         // Down for a few seconds, well within the sender's claim on the email (10 s here).
         await Task.Delay(TimeSpan.FromSeconds(3));
         await cluster.StartServerAsync();
 
         // Long enough for a lapsed claim to send the email again, had it been left unrecorded.
-        var tally = await FaultPortal.WaitUntilSettledAsync(connectionString, mail, TimeSpan.FromSeconds(60));
+        var tally = await FaultPortal.WaitUntilSettledAsync(connectionString, mail, TimeSpan.FromSeconds(60), portal: portal);
         await Task.Delay(TimeSpan.FromSeconds(12));
         tally.AssertOneOfEachPerLead();
         Assert.Equal(2, mail.Received.Count);

@@ -60,12 +60,8 @@ public static class FaultPortal
     public static async Task<TwoPortals> StartTwoWithAdminAsync(string connectionString,
         TestSmtpServer mail, string adminEmail, string adminPassword)
     {
-        var createAdmin = PortalInstance.Launch(connectionString,
-            new Dictionary<string, string?> { ["PORTAL_ADMIN_PASSWORD"] = adminPassword }, "create-admin", adminEmail);
-        await using (createAdmin)
-        {
-            Assert.True(await createAdmin.WaitForExitAsync() == 0, createAdmin.OutputText);
-        }
+        await PortalProcess.RunVerbAsync(connectionString, ["create-admin", adminEmail],
+            new Dictionary<string, string?> { ["PORTAL_ADMIN_PASSWORD"] = adminPassword });
 
         var started = await Task.WhenAll(StartAsync(connectionString, mail), StartAsync(connectionString, mail));
         return new TwoPortals(started[0], started[1]);
@@ -82,10 +78,11 @@ public static class FaultPortal
     /// Waits until every stored lead's confirmation has arrived and no email due today is still
     /// waiting or being sent, so nothing more (no duplicate either) can come. Retries wait for the
     /// minutely sweep in production; here <paramref name="nudge"/> (a new visitor, whose lead
-    /// enqueues the same sender job) runs every two seconds instead.
+    /// enqueues the same sender job) runs every two seconds instead. If it times out, the failure
+    /// quotes the last lines <paramref name="portal"/> logged.
     /// </summary>
     public static async Task<MailTally> WaitUntilSettledAsync(string connectionString, TestSmtpServer mail,
-        TimeSpan timeout, Func<Task>? nudge = null)
+        TimeSpan timeout, Func<Task>? nudge = null, PortalInstance? portal = null)
     {
         var deadline = DateTime.UtcNow + timeout;
         var lastNudge = DateTime.UtcNow;
@@ -101,7 +98,8 @@ public static class FaultPortal
             }
 
             Assert.True(DateTime.UtcNow < deadline,
-                $"{missing} of {leads.Count} leads got no confirmation and {pending} emails are still pending");
+                $"{missing} of {leads.Count} leads got no confirmation and {pending} emails are still pending"
+                + (portal is null ? "" : $"\nThe portal's last log lines:\n{string.Join('\n', portal.Output.TakeLast(40))}"));
             if (nudge is not null && DateTime.UtcNow - lastNudge > TimeSpan.FromSeconds(2))
             {
                 await nudge();

@@ -29,12 +29,7 @@ public class GracefulStopTests(PortalDatabase database, ITestOutputHelper output
             Assert.Equal(LeadOutcome.Acknowledged, await traffic.SubmitAsync(portal));
         }
 
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (mail.Received.Count < 2)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "No email was sent");
-            await Task.Delay(50);
-        }
+        await Poll.UntilAsync(() => mail.Received.Count >= 2, TimeSpan.FromSeconds(30), () => "No email was sent");
 
         var stopping = Stopwatch.StartNew();
         var exitCode = await portal.StopAsync(TimeSpan.FromSeconds(DrainSeconds + 10));
@@ -51,7 +46,7 @@ public class GracefulStopTests(PortalDatabase database, ITestOutputHelper output
         mail.DelayPerMessage = TimeSpan.Zero;
         await using var restarted = await FaultPortal.StartAsync(database.ConnectionString, mail);
         var tally = await FaultPortal.WaitUntilSettledAsync(database.ConnectionString, mail, TimeSpan.FromSeconds(60),
-            nudge: () => traffic.SubmitAsync(restarted));
+            nudge: () => traffic.SubmitAsync(restarted), portal: restarted);
         tally.AssertOneOfEachPerLead();
         output.WriteLine($"{traffic.Summary}; emails delivered before the stop: {receivedBeforeStop}, stop took "
             + $"{stopping.Elapsed.TotalSeconds:0.0} s (drain time {DrainSeconds} s), exit code {exitCode}, left half-sent: 0; "

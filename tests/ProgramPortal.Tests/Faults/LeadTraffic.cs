@@ -79,15 +79,9 @@ public sealed class LeadTraffic(string name)
         }));
 
     /// <summary>Waits until at least this many posts were acknowledged.</summary>
-    public async Task WaitForAcknowledgedAsync(int count, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (Acknowledged.Count < count)
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"Only {Acknowledged.Count} of {count} leads were acknowledged in time");
-            await Task.Delay(20);
-        }
-    }
+    public Task WaitForAcknowledgedAsync(int count, TimeSpan timeout) =>
+        Poll.UntilAsync(() => Acknowledged.Count >= count, timeout,
+            () => $"Only {Acknowledged.Count} of {count} leads were acknowledged in time", TimeSpan.FromMilliseconds(20));
 
     public string Summary => $"leads sent: {Sent}, acknowledged: {Acknowledged.Count}, refused with an error: {Refused.Count}, "
         + $"unanswered (connection dropped): {Unanswered.Count}";

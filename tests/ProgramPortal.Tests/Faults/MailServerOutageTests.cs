@@ -23,17 +23,13 @@ public class MailServerOutageTests(PortalDatabase database, ITestOutputHelper ou
         }
 
         // Every email of those leads was tried against the missing server and is waiting for a retry.
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (await FailedAndWaitingAsync() < 2 * traffic.Acknowledged.Count)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The emails were not tried while the mail server was down");
-            await Task.Delay(200);
-        }
+        await Poll.UntilAsync(async () => await FailedAndWaitingAsync() >= 2 * traffic.Acknowledged.Count, TimeSpan.FromSeconds(30),
+            () => "The emails were not tried while the mail server was down", TimeSpan.FromMilliseconds(200));
 
         Assert.Empty(mail.Received);
         await mail.StartAsync();
         var tally = await FaultPortal.WaitUntilSettledAsync(database.ConnectionString, mail, TimeSpan.FromSeconds(60),
-            nudge: () => traffic.SubmitAsync(portal));
+            nudge: () => traffic.SubmitAsync(portal), portal: portal);
 
         tally.AssertOneOfEachPerLead();
         Assert.All(traffic.Acknowledged, address => Assert.Single(mail.To(address)));
