@@ -49,7 +49,7 @@ public class EmailSequenceEditingTests(LeadApp app) : IClassFixture<LeadApp>
     {
         using (await app.SubmitLeadAsync(app.ValidForm("before-delay@example.com"))) { }
         using var editor = await app.LoginAsAsync(StaffRoles.Editor);
-        var step = await StepIdAsync(EmailSequenceSeed.SecondFollowUp);
+        var step = await app.StepIdAsync(EmailSequenceSeed.SecondFollowUp);
         var form = await editor.GetAsync($"/admin/content/email-steps/edit/{step}");
         Assert.Equal("7", form.Document.QuerySelector("input[name='Input.DelayDays']")!.GetAttribute("value"));
 
@@ -84,26 +84,26 @@ public class EmailSequenceEditingTests(LeadApp app) : IClassFixture<LeadApp>
         ]);
 
         Assert.Equal(HttpStatusCode.OK, refused.Status);
-        Assert.Contains("{{frist_name}} is not a placeholder the portal knows", FieldError(refused, "Input.Wording.Subject"));
-        var html = FieldError(refused, "Input.Wording.HtmlBody");
+        Assert.Contains("{{frist_name}} is not a placeholder the portal knows", refused.FieldError("Input.Wording.Subject"));
+        var html = refused.FieldError("Input.Wording.HtmlBody");
         Assert.Contains("Not allowed in an email:", html);
         Assert.Contains("the <script> element", html);
         Assert.Contains("the onclick attribute of <a>", html);
         Assert.Contains("the link “javascript:alert(2)”", html);
-        Assert.Contains("A placeholder is missing a brace", FieldError(refused, "Input.Wording.TextBody"));
+        Assert.Contains("A placeholder is missing a brace", refused.FieldError("Input.Wording.TextBody"));
         Assert.Equal("Hello {{frist_name}}", refused.Document.QuerySelector("input[name='Input.Wording.Subject']")!.GetAttribute("value"));
 
         var admissionsNotice = await TemplateIdAsync(EmailSequenceSeed.AdmissionsNotice, null);
         var notice = await editor.SubmitAsync(await editor.GetAsync($"/admin/content/email-templates/edit/{admissionsNotice}"),
             fields: [("Input.Wording.TextBody", "Lead {{full_name}}; unsubscribe at {{unsubscribe_url}}")]);
-        Assert.Contains("only works in emails to the lead", FieldError(notice, "Input.Wording.TextBody"));
+        Assert.Contains("only works in emails to the lead", notice.FieldError("Input.Wording.TextBody"));
 
-        var step = await StepIdAsync(EmailSequenceSeed.FirstFollowUp);
+        var step = await app.StepIdAsync(EmailSequenceSeed.FirstFollowUp);
         foreach (var (days, message) in new[] { ("400", "The delay must be between 0 and 365 days."), ("-1", "The delay must be between 0 and 365 days."), ("", "Give the delay in days") })
         {
             var delay = await editor.SubmitAsync(await editor.GetAsync($"/admin/content/email-steps/edit/{step}"), fields: [("Input.DelayDays", days)]);
             Assert.Equal(HttpStatusCode.OK, delay.Status);
-            Assert.Contains(message, FieldError(delay, "Input.DelayDays"));
+            Assert.Contains(message, delay.FieldError("Input.DelayDays"));
         }
 
         await using var db = app.NewDbContext();
@@ -137,7 +137,7 @@ public class EmailSequenceEditingTests(LeadApp app) : IClassFixture<LeadApp>
 
         var refused = await editor.ClickAsync(form, "button[formaction*='handler=Preview']",
             ("Input.Wording.HtmlBody", "<p onmouseover=\"steal()\">{{message}}</p>"));
-        Assert.Contains("the onmouseover attribute of <p>", FieldError(refused, "Input.Wording.HtmlBody"));
+        Assert.Contains("the onmouseover attribute of <p>", refused.FieldError("Input.Wording.HtmlBody"));
         Assert.Null(refused.Document.QuerySelector("iframe.preview-html"));
 
         await using var db = app.NewDbContext();
@@ -279,14 +279,14 @@ public class EmailSequenceEditingTests(LeadApp app) : IClassFixture<LeadApp>
 
         var moved = await editor.SubmitAsync(await editor.GetAsync($"/admin/content/email-templates/edit/{isTemplate}"),
             fields: [("Input.Track", "")]);
-        Assert.Contains("This would leave its step without wording for people interested in Information Systems (IS)", FieldError(moved, "Input.Track"));
+        Assert.Contains("This would leave its step without wording for people interested in Information Systems (IS)", moved.FieldError("Input.Track"));
 
-        var step = await StepIdAsync(EmailSequenceSeed.FirstFollowUp);
+        var step = await app.StepIdAsync(EmailSequenceSeed.FirstFollowUp);
         var add = await editor.GetAsync($"/admin/content/email-templates/edit?step={step}");
         Assert.Equal(step.ToString(), add.Document.QuerySelector("select[name='Input.StepId'] option[selected]")!.GetAttribute("value"));
         var duplicate = await editor.SubmitAsync(add, fields:
             [("Input.Track", "IT"), ("Input.Wording.Subject", "Again"), ("Input.Wording.HtmlBody", "<p>x</p>"), ("Input.Wording.TextBody", "x")]);
-        Assert.Contains("already has a template for Information Technology (IT). Edit that one instead.", FieldError(duplicate, "Input.Track"));
+        Assert.Contains("already has a template for Information Technology (IT). Edit that one instead.", duplicate.FieldError("Input.Track"));
 
         await editor.SubmitAsync(add, fields:
             [("Input.Track", ""), ("Input.Wording.Subject", "{{first_name}}, a note from MS-ITL"), ("Input.Wording.HtmlBody", "<p>Hello</p>"), ("Input.Wording.TextBody", "Hello")]);
@@ -304,7 +304,7 @@ public class EmailSequenceEditingTests(LeadApp app) : IClassFixture<LeadApp>
     public async Task A_version_whose_track_another_template_has_taken_since_is_not_restored()
     {
         using var editor = await app.LoginAsAsync(StaffRoles.Editor);
-        var step = await StepIdAsync(EmailSequenceSeed.AdmissionsNotice);
+        var step = await app.StepIdAsync(EmailSequenceSeed.AdmissionsNotice);
         var add = await editor.GetAsync($"/admin/content/email-templates/edit?step={step}");
         (string, string?)[] wording(string subject) =>
             [("Input.Wording.Subject", subject), ("Input.Wording.HtmlBody", "<p>{{full_name}}</p>"), ("Input.Wording.TextBody", "{{full_name}}")];
@@ -340,7 +340,7 @@ public class EmailSequenceEditingTests(LeadApp app) : IClassFixture<LeadApp>
         {
             using var response = await admissions.Client.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string>
             {
-                ["Input.StepId"] = (await StepIdAsync(EmailSequenceSeed.FirstFollowUp)).ToString(),
+                ["Input.StepId"] = (await app.StepIdAsync(EmailSequenceSeed.FirstFollowUp)).ToString(),
                 ["Input.Wording.Subject"] = "Hacked", ["Input.Wording.HtmlBody"] = "x", ["Input.Wording.TextBody"] = "x",
                 ["__RequestVerificationToken"] = token,
             }));
@@ -351,20 +351,10 @@ public class EmailSequenceEditingTests(LeadApp app) : IClassFixture<LeadApp>
         Assert.NotEqual("Hacked", await SubjectAsync(id));
     }
 
-    private static string FieldError(BrowserPage page, string field) =>
-        page.Document.QuerySelector($"[data-valmsg-for='{field}']")?.TextContent
-        ?? throw new InvalidOperationException($"No message for {field} on {page.Path}:\n{page.Text}");
-
     private async Task<int> TemplateIdAsync(string stepKey, TrackInterest? track)
     {
         await using var db = app.NewDbContext();
         return await db.EmailTemplates.Where(t => t.Step!.Key == stepKey && t.Track == track).Select(t => t.Id).SingleAsync();
-    }
-
-    private async Task<int> StepIdAsync(string key)
-    {
-        await using var db = app.NewDbContext();
-        return await db.SequenceSteps.Where(s => s.Key == key).Select(s => s.Id).SingleAsync();
     }
 
     private async Task<string> SubjectAsync(int templateId)

@@ -22,11 +22,11 @@ public class SimultaneousAddTests(SimultaneousAddTests.ColleagueApp app) : IClas
     public async Task A_template_a_colleague_added_for_the_same_email_and_track_a_moment_earlier_is_named_and_nothing_typed_is_lost()
     {
         await using var db = app.NewDbContext();
-        var confirmation = await db.SequenceSteps.SingleAsync(s => s.Key == EmailSequenceSeed.Confirmation);
-        Assert.DoesNotContain(await db.EmailTemplates.Where(t => t.StepId == confirmation.Id).Select(t => t.Track).ToListAsync(),
+        var confirmation = await app.StepIdAsync(EmailSequenceSeed.Confirmation);
+        Assert.DoesNotContain(await db.EmailTemplates.Where(t => t.StepId == confirmation).Select(t => t.Track).ToListAsync(),
             track => track == TrackInterest.IT);
         using var editor = await app.LoginAsAsync(StaffRoles.Editor);
-        var form = await editor.GetAsync($"/admin/content/email-templates/edit?step={confirmation.Id}");
+        var form = await editor.GetAsync($"/admin/content/email-templates/edit?step={confirmation}");
 
         // The colleague's template is committed after this form's checks, just before its own insert.
         app.ColleagueSavesFirst = async () =>
@@ -34,7 +34,7 @@ public class SimultaneousAddTests(SimultaneousAddTests.ColleagueApp app) : IClas
             await using var colleague = app.NewDbContext();
             colleague.EmailTemplates.Add(new EmailTemplate
             {
-                StepId = confirmation.Id, Track = TrackInterest.IT,
+                StepId = confirmation, Track = TrackInterest.IT,
                 Subject = "Colleague's subject", HtmlBody = "<p>Theirs</p>", TextBody = "Theirs",
             });
             await colleague.SaveChangesAsync();
@@ -47,11 +47,11 @@ public class SimultaneousAddTests(SimultaneousAddTests.ColleagueApp app) : IClas
 
         Assert.Equal(HttpStatusCode.OK, refused.Status);
         Assert.Contains("already has a template for Information Technology (IT). Edit that one instead.",
-            refused.Document.QuerySelector("[data-valmsg-for='Input.Track']")!.TextContent);
+            refused.FieldError("Input.Track"));
         Assert.Equal("{{first_name}}, my subject",
             refused.Document.QuerySelector("input[name='Input.Wording.Subject']")!.GetAttribute("value"));
         var saved = await db.EmailTemplates.AsNoTracking()
-            .Where(t => t.StepId == confirmation.Id && t.Track == TrackInterest.IT).Select(t => t.Subject).ToListAsync();
+            .Where(t => t.StepId == confirmation && t.Track == TrackInterest.IT).Select(t => t.Subject).ToListAsync();
         Assert.Equal(["Colleague's subject"], saved);
     }
 

