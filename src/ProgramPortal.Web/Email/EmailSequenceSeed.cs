@@ -83,7 +83,7 @@ public static class EmailSequenceSeed
                     Intended start: {{start_term}}
                     Years of IT experience: {{years_experience}}
                     Submitted: {{submitted_at}}
-                    Came from: {{referrer}} (source {{utm_source}}, medium {{utm_medium}}, campaign {{utm_campaign}})
+                    Came from: {{came_from}}
 
                     Message:
                     {{message}}
@@ -101,7 +101,7 @@ public static class EmailSequenceSeed
                     <tr><th align="left">Intended start</th><td>{{start_term}}</td></tr>
                     <tr><th align="left">Years of IT experience</th><td>{{years_experience}}</td></tr>
                     <tr><th align="left">Submitted</th><td>{{submitted_at}}</td></tr>
-                    <tr><th align="left">Came from</th><td>{{referrer}} (source {{utm_source}}, medium {{utm_medium}}, campaign {{utm_campaign}})</td></tr>
+                    <tr><th align="left">Came from</th><td>{{came_from}}</td></tr>
                     </table>
                     <p><strong>Message:</strong><br>{{message}}</p>
                     <p>Lead number {{lead_id}}. Reply to this email to answer the lead directly.</p>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.Options;
 using MimeKit;
+using ProgramPortal.Hosting;
 using ProgramPortal.Leads;
 
 namespace ProgramPortal.Email;
@@ -15,16 +16,18 @@ public sealed record RenderedEmail(string Subject, string HtmlBody, string TextB
 /// HTML-encoded in the HTML part, and an unknown placeholder is left as written so a typo shows up in
 /// a test send rather than vanishing. The HTML part is sanitised (<see cref="EmailHtml"/>) after the
 /// values are in, so no value can turn into a link or markup either.
-/// Lead emails always get the unsubscribe footer and the RFC 8058 headers, whatever staff write.
+/// Lead emails always get the unsubscribe footer and the RFC 8058 headers, and emails to the
+/// admissions inbox a link to the lead's page, whatever staff write.
 /// </summary>
-public sealed class LeadMailComposer(IOptions<MailOptions> mail, UnsubscribeTokens unsubscribe)
+public sealed class LeadMailComposer(IOptions<MailOptions> mail, UnsubscribeTokens unsubscribe, IOptions<SiteOptions> site,
+    PortalTime time)
 {
     public MimeMessage Compose(LeadEmail email)
     {
         var lead = email.Lead!;
         var step = email.Step!;
         var unsubscribeUrl = step.Audience == EmailAudience.Lead ? unsubscribe.UrlFor(lead.Id) : null;
-        var rendered = Render(step.TemplateFor(lead.Track), lead, unsubscribeUrl);
+        var rendered = Render(step.TemplateFor(lead.Track), lead, step.Audience, unsubscribeUrl);
 
         var message = new MimeMessage();
         message.From.Add(new MailboxAddress(mail.Value.FromName, mail.Value.FromAddress));
@@ -59,14 +62,22 @@ public sealed class LeadMailComposer(IOptions<MailOptions> mail, UnsubscribeToke
     /// as <see cref="Compose"/> would fill it in for a real one.
     /// </summary>
     public RenderedEmail Preview(EmailTemplate template, EmailAudience audience, Lead sample) =>
-        Render(template, sample, audience == EmailAudience.Lead ? unsubscribe.PreviewUrl : null);
+        Render(template, sample, audience, audience == EmailAudience.Lead ? unsubscribe.PreviewUrl : null);
 
-    private static RenderedEmail Render(EmailTemplate template, Lead lead, string? unsubscribeUrl)
+    private RenderedEmail Render(EmailTemplate template, Lead lead, EmailAudience audience, string? unsubscribeUrl)
     {
         var values = TemplatePlaceholders.ValuesFor(lead);
+        values[TemplatePlaceholders.SubmittedAt] = time.ShowWithZone(lead.LastInquiryAt);
         var footerText = "";
         var footerHtml = "";
-        if (unsubscribeUrl is not null)
+        if (audience == EmailAudience.Admissions)
+        {
+            // Staff answer a lead from its page (status, notes, history), so the note always links there.
+            var leadUrl = site.Value.UrlFor($"/admin/leads/{lead.Id.ToString(CultureInfo.InvariantCulture)}");
+            footerText = $"\n\n--\nOpen this lead in the portal: {leadUrl}\n";
+            footerHtml = $"<hr><p><a href=\"{WebUtility.HtmlEncode(leadUrl)}\">Open this lead in the portal</a></p>";
+        }
+        else if (unsubscribeUrl is not null)
         {
             values[TemplatePlaceholders.UnsubscribeUrl] = unsubscribeUrl;
             footerText = $"\n\n--\nYou are getting this email because you asked about the MS-ITL program.\n"

@@ -20,6 +20,9 @@ public static partial class TemplatePlaceholders
     /// <summary>Filled in by the composer from the signed link, in emails to the lead only.</summary>
     public const string UnsubscribeUrl = "unsubscribe_url";
 
+    /// <summary>Filled in by the composer, in the portal's time zone.</summary>
+    public const string SubmittedAt = "submitted_at";
+
     public static readonly IReadOnlyList<Placeholder> All =
     [
         new("first_name", "The person's first name", (lead, _) => lead.FirstName),
@@ -36,8 +39,9 @@ public static partial class TemplatePlaceholders
         new("utm_medium", "Campaign medium of their visit, or “(none)”", (_, latest) => latest?.UtmMedium ?? "(none)"),
         new("utm_campaign", "Campaign name of their visit, or “(none)”", (_, latest) => latest?.UtmCampaign ?? "(none)"),
         new("referrer", "The page they came from, or “(none)”", (_, latest) => latest?.Referrer ?? "(none)"),
-        new("submitted_at", "When they last asked (UTC)",
-            (lead, _) => lead.LastInquiryAt.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)),
+        new("came_from", "Where their visit came from in one line, such as “source linkedin, campaign fall” or “No campaign”",
+            (_, latest) => latest?.CameFrom ?? "No campaign"),
+        new(SubmittedAt, "When they last asked, in the portal's time zone (named)"),
         new("lead_id", "The lead's number in the portal", (lead, _) => lead.Id.ToString(CultureInfo.InvariantCulture)),
         new(UnsubscribeUrl, "The link that stops these emails (emails to the lead only; every such email gets one at the bottom anyway)"),
     ];

@@ -8,6 +8,7 @@ public static class SiteExtensions
     public static WebApplicationBuilder AddPublicSite(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddPortalTime(builder.Configuration);
         builder.Services.AddPublicPageCache(builder.Configuration);
         builder.Services.AddOptions<SiteOptions>()
             .Configure(site => site.PublicBaseUrl = builder.Configuration["PORTAL_URL"] ?? site.PublicBaseUrl)

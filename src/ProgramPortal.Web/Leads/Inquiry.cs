@@ -45,6 +45,21 @@ public class Inquiry
 
     public bool IsQuarantined => SpamReason is not null && ReleasedAt is null;
 
+    /// <summary>
+    /// Where the visit came from in words for staff: "source linkedin, medium social, campaign fall",
+    /// only the parts the link had, or "No campaign"; then the page they came from, if known.
+    /// </summary>
+    public string CameFrom
+    {
+        get
+        {
+            string?[] parts = [UtmSource is null ? null : "source " + UtmSource, UtmMedium is null ? null : "medium " + UtmMedium,
+                UtmCampaign is null ? null : "campaign " + UtmCampaign];
+            var campaign = parts.Any(p => p is not null) ? string.Join(", ", parts.OfType<string>()) : "No campaign";
+            return Referrer is null ? campaign : $"{campaign}; from the page {Referrer}";
+        }
+    }
+
     /// <summary>The unique index that stores each form once however often it is posted.</summary>
     public const string FormIdIndex = "ix_inquiries_form_id";
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using ProgramPortal.Hosting;
 
 namespace ProgramPortal.Leads;
 
@@ -24,9 +25,9 @@ public sealed class LeadFilter
 
     /// <summary>Words to find in the first name, last name or email address; every word must match.</summary>
     public string? Q { get; set; }
-    /// <summary>First day (UTC) the lead came in, inclusive.</summary>
+    /// <summary>First day the lead came in, inclusive, in the portal's time zone.</summary>
     public DateOnly? From { get; set; }
-    /// <summary>Last day (UTC) the lead came in, inclusive.</summary>
+    /// <summary>Last day the lead came in, inclusive, in the portal's time zone.</summary>
     public DateOnly? To { get; set; }
     public LeadStatus? Status { get; set; }
     public TrackInterest? Track { get; set; }
@@ -47,7 +48,8 @@ public sealed class LeadFilter
 
     private string? CleanSource => LeadInputRules.CleanTracking(Source, LeadLimits.Tracking);
 
-    public IQueryable<Lead> Apply(IQueryable<Lead> leads)
+    /// <summary>The leads this filter selects; days are read in the portal's time zone, as the list shows them.</summary>
+    public IQueryable<Lead> Apply(IQueryable<Lead> leads, PortalTime time)
     {
         foreach (var word in SearchWords)
         {
@@ -59,13 +61,13 @@ public sealed class LeadFilter
 
         if (From is { } from)
         {
-            var start = StartOfDay(from);
+            var start = time.StartOf(from);
             leads = leads.Where(l => l.CreatedAt >= start);
         }
 
         if (To is { } to && to < DateOnly.MaxValue)
         {
-            var end = StartOfDay(to.AddDays(1));
+            var end = time.StartOf(to.AddDays(1));
             leads = leads.Where(l => l.CreatedAt < end);
         }
 
@@ -175,8 +177,6 @@ public sealed class LeadFilter
         LeadSort.RecentlyActive => "latest inquiry first",
         _ => "newest first",
     };
-
-    private static DateTimeOffset StartOfDay(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 
     private static string EscapeLike(string text)
     {

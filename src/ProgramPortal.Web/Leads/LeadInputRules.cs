@@ -6,16 +6,18 @@ using MimeKit;
 namespace ProgramPortal.Leads;
 
 /// <summary>
-/// A person's name in any script: letters and combining marks, joined by the spaces, apostrophes,
-/// hyphens and full stops real names use (José Ñúñez, 李小龙, O'Brien, Jean-Luc St. Pierre, J.R.R.).
-/// An apostrophe, hyphen or space must be followed by a letter, which keeps out "admin'--".
+/// A person's name in any script: letters and combining marks, joined by the spaces, apostrophes
+/// (' and ’), hyphens and dashes (any Unicode dash, such as the en dash of O'Brien–García) and full
+/// stops real names use (José Ñúñez, 李小龙, Jean-Luc St. Pierre, J.R.R.). An apostrophe, dash or space
+/// must lead to a letter (a spaced dash, "Smith – Jones", counts as one joint), which keeps out
+/// "admin'--"; digits, symbols, control and format characters are never part of a name.
 /// </summary>
 public sealed partial class PersonNameAttribute : ValidationAttribute
 {
     public override bool IsValid(object? value) =>
         value is not string text || NameShape().IsMatch(text.Trim().Normalize(NormalizationForm.FormC));
 
-    [GeneratedRegex(@"^\p{L}\p{M}*(?:\p{L}\p{M}*|['’\-](?=\p{L})|\.(?=$| |\p{L})| +(?=\p{L}))*$")]
+    [GeneratedRegex(@"^\p{L}\p{M}*(?:\p{L}\p{M}*|['’](?=\p{L})|\p{Pd}(?=\p{L}| +\p{L})|\.(?=$| |\p{L})| +(?=\p{L}|\p{Pd} +\p{L}))*$")]
     private static partial Regex NameShape();
 }
 

@@ -42,6 +42,40 @@ public class FollowUpEmailTests(LeadApp app) : IClassFixture<LeadApp>
         Assert.Null(notice.Headers["List-Unsubscribe"]);
     }
 
+    [Fact]
+    public async Task The_admissions_note_links_to_the_lead_page_gives_the_time_in_the_portal_zone_and_says_No_campaign_once()
+    {
+        // 03:00 UTC is the evening before in Los Angeles, so a UTC time would show the wrong day.
+        var now = app.Clock.GetUtcNow();
+        app.Clock.Advance(now.Date.AddDays(1).AddHours(3) - now.UtcDateTime);
+        using (await app.SubmitLeadAsync(app.ValidForm("no-campaign@example.com"))) { }
+        var form = app.ValidForm("with-campaign@example.com");
+        form["Input.LastName"] = "Campaigner";
+        using (await app.SubmitLeadAsync(form, formPath: "/request-info?utm_source=newsletter&utm_campaign=fall-open-day")) { }
+        await app.RunEmailSenderAsync();
+
+        var id = await app.LeadIdAsync("no-campaign@example.com");
+        var notice = Assert.Single(app.Smtp.To(LeadApp.AdmissionsInbox),
+            m => m.Message.TextBody?.Contains("no-campaign@example.com") == true).Message;
+        await using var db = app.NewDbContext();
+        var submitted = (await db.Leads.SingleAsync(l => l.Id == id)).LastInquiryAt;
+        var losAngeles = TimeZoneInfo.ConvertTime(submitted, TimeZoneInfo.FindSystemTimeZoneById("America/Los_Angeles"));
+
+        var leadUrl = $"http://localhost/admin/leads/{id}";
+        Assert.Contains($"Open this lead in the portal: {leadUrl}", notice.TextBody);
+        Assert.Contains($"<a href=\"{leadUrl}\">Open this lead in the portal</a>", notice.HtmlBody);
+        Assert.Contains($"Submitted: {losAngeles:yyyy-MM-dd HH:mm} (America/Los_Angeles)", notice.TextBody);
+        Assert.Contains("Came from: No campaign", notice.TextBody);
+        Assert.DoesNotContain("(none)", notice.TextBody);
+        Assert.DoesNotContain("(none)", notice.HtmlBody);
+        Assert.DoesNotContain("UTC", notice.TextBody);
+
+        var campaign = Assert.Single(app.Smtp.To(LeadApp.AdmissionsInbox),
+            m => m.Message.TextBody?.Contains("with-campaign@example.com") == true).Message;
+        Assert.Contains("Came from: source newsletter, campaign fall-open-day", campaign.TextBody);
+        Assert.Contains($"http://localhost/admin/leads/{await app.LeadIdAsync("with-campaign@example.com")}", campaign.TextBody);
+    }
+
     [Theory]
     [InlineData("IS", "where Information Systems leadership can take you", "Planning your next step in Information Systems")]
     [InlineData("IT", "where IT leadership can take you", "Planning your next step in IT leadership")]

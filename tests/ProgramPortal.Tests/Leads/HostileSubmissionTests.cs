@@ -60,6 +60,9 @@ public class HostileSubmissionTests(LeadApp app, ITestOutputHelper output) : ICl
 
     private static readonly string[] ControlCharacters = ["\0", "\u0001", "\u0007", "\b", "\u001b[31m", "\u007f", "\u0085", "\u009b", "\r\n", "\t"];
 
+    // Invisible characters that change how a name displays or compares; no real name holds one.
+    private static readonly string[] FormatCharacters = ["\u200B", "\u200D", "\u200E", "\u202E", "\u2066", "\uFEFF", "\u00AD"];
+
     private static readonly string[] Markup =
     [
         "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "\"><svg onload=alert(1)>", "javascript:alert(1)",
@@ -79,7 +82,7 @@ public class HostileSubmissionTests(LeadApp app, ITestOutputHelper output) : ICl
 
         foreach (var field in NameFields)
         {
-            foreach (var payload in ControlCharacters.Concat(Markup).Concat(Sql))
+            foreach (var payload in ControlCharacters.Concat(FormatCharacters).Concat(Markup).Concat(Sql))
             {
                 foreach (var wrap in wrappings)
                 {

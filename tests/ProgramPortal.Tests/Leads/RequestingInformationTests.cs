@@ -38,6 +38,10 @@ public class RequestingInformationTests(LeadApp app) : IClassFixture<LeadApp>
     [InlineData("李", "小龙", "bruce@example.com")]
     [InlineData("Siobhán", "O'Brien", "siobhan@example.com")]
     [InlineData("Jean-Luc", "St. Pierre", "jean-luc@example.com")]
+    [InlineData("Máire", "O'Brien–García", "maire@example.com")]
+    [InlineData("Chloé", "d’Artagnan-Smith — Jones", "chloe@example.com")]
+    [InlineData("Nguyễn", "Thị Minh", "nguyen@example.com")]
+    [InlineData("Hana", "Tanaka゠Smith", "hana@example.com")]
     public async Task Names_in_any_script_are_accepted_and_kept_as_typed(string first, string last, string email)
     {
         var form = app.ValidForm(email);
@@ -50,6 +54,28 @@ public class RequestingInformationTests(LeadApp app) : IClassFixture<LeadApp>
         await using var db = app.NewDbContext();
         var lead = await db.Leads.SingleAsync(l => l.NormalizedEmail == email);
         Assert.Equal((first, last), (lead.FirstName, lead.LastName));
+    }
+
+    [Theory]
+    [InlineData("O'Brien\u200B–García")] // zero-width space, a format character
+    [InlineData("O\u00ADBrien")] // soft hyphen, a format character
+    [InlineData("Garc\u0301ia\u202E")] // right-to-left override
+    [InlineData("O'Brien\u0007")]
+    [InlineData("O'Brien 2nd")]
+    [InlineData("O'Brien – ")]
+    public async Task A_name_with_a_control_format_digit_or_dangling_dash_is_refused_with_a_plain_message(string last)
+    {
+        var email = $"refused-{Guid.NewGuid():N}@example.com";
+        var form = app.ValidForm(email);
+        form["Input.LastName"] = last;
+
+        using var response = await app.SubmitLeadAsync(form);
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Use letters, spaces, apostrophes, hyphens, dashes or full stops in your last name.", html);
+        await using var db = app.NewDbContext();
+        Assert.False(await db.Inquiries.AnyAsync(i => i.NormalizedEmail == email));
     }
 
     [Fact]

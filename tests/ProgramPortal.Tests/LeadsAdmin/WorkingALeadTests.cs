@@ -68,6 +68,48 @@ public class WorkingALeadTests(LeadApp app) : IClassFixture<LeadApp>
     }
 
     [Fact]
+    public async Task The_lead_page_opens_with_the_persons_question_and_their_email_and_phone_are_links()
+    {
+        var id = await SubmitAsync("question-first@example.com", "Earlier: do you take GMAT scores?");
+        app.Clock.Advance(TimeSpan.FromHours(2));
+        await SubmitAsync("question-first@example.com", "Can I keep my full-time job\nwhile I study?");
+        using var admissions = await app.LoginAsAsync(StaffRoles.Admissions);
+
+        var page = await admissions.GetAsync($"/admin/leads/{id}");
+
+        // The question comes before every other section, newest message first, line breaks kept.
+        var first = page.Document.QuerySelector("main section")!;
+        Assert.Equal("What they asked", first.QuerySelector("h2")!.TextContent);
+        Assert.Equal("Can I keep my full-time job\nwhile I study?", first.QuerySelector("blockquote")!.TextContent);
+        Assert.Contains("earlier messages are under Inquiries below", first.TextContent);
+
+        var details = page.Document.QuerySelector("section[aria-labelledby=details]")!;
+        Assert.Equal("mailto:question-first@example.com", details.QuerySelector("a[href^='mailto:']")!.GetAttribute("href"));
+        var phone = details.QuerySelector("a[href^='tel:']")!;
+        Assert.Equal("tel:+16195550100", phone.GetAttribute("href"));
+        Assert.Equal("+1 (619) 555-0100", phone.TextContent);
+
+        // Staff read plain words, not the names of tracking parameters.
+        Assert.Contains("First came from", details.TextContent);
+        Assert.Contains("No campaign", details.TextContent);
+        Assert.DoesNotContain("utm", page.Text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("(none)", page.Text);
+    }
+
+    [Fact]
+    public async Task A_lead_who_wrote_no_message_says_so_at_the_top()
+    {
+        var id = await SubmitAsync("no-message@example.com", "");
+        using var admissions = await app.LoginAsAsync(StaffRoles.Admissions);
+
+        var page = await admissions.GetAsync($"/admin/leads/{id}");
+
+        var first = page.Document.QuerySelector("main section")!;
+        Assert.Equal("What they asked", first.QuerySelector("h2")!.TextContent);
+        Assert.Contains("They did not write a message.", first.TextContent);
+    }
+
+    [Fact]
     public async Task Staff_add_signed_notes_and_an_empty_or_overlong_note_is_refused_with_the_text_kept()
     {
         var id = await SubmitAsync("notes@example.com", "Please call me.");

@@ -5,6 +5,7 @@ using CsvHelper;
 using CsvHelper.Configuration;
 using Microsoft.EntityFrameworkCore;
 using ProgramPortal.Data;
+using ProgramPortal.Hosting;
 using SpreadCheetah;
 using SpreadCheetah.Styling;
 using SpreadCheetah.Worksheets;
@@ -14,20 +15,22 @@ namespace ProgramPortal.Leads.Export;
 /// <summary>
 /// Writes the leads a filter selects as CSV or XLSX straight to a stream (the HTTP response), one row
 /// at a time as PostgreSQL sends them: memory stays flat whether the export holds ten rows or a million.
-/// Each export is recorded before its first row and completed with its row count.
+/// Each export is recorded before its first row and completed with its row count. Times are in the
+/// portal's time zone, which every time column names.
 /// </summary>
-public sealed class LeadExporter(PortalDbContext db, TimeProvider clock)
+public sealed class LeadExporter(PortalDbContext db, TimeProvider clock, PortalTime time)
 {
     private const string DateFormat = "yyyy-MM-dd HH:mm";
 
     private sealed record Row(int Id, string FirstName, string LastName, string Email, string? Phone, string CountryCode,
         TrackInterest Track, string StartTerm, int YearsOfExperience, LeadStatus Status, string? UtmSource,
-        DateTimeOffset CreatedAt, DateTimeOffset LastInquiryAt, DateTimeOffset? UnsubscribedAt, string ConsentVersion);
+        DateTimeOffset CreatedAt, DateTimeOffset LastInquiryAt, DateTimeOffset? UnsubscribedAt, string ConsentVersion,
+        string? LatestMessage, int StaffNotes);
 
-    /// <summary>A column's heading and its value: text, a whole number, a UTC time or nothing.</summary>
+    /// <summary>A column's heading and its value: text, a whole number, a time or nothing.</summary>
     private sealed record Column(string Heading, Func<Row, object?> Value, int Width);
 
-    private static readonly Column[] Columns =
+    private Column[] Columns => field ??=
     [
         new("Lead ID", r => r.Id, 9),
         new("First name", r => r.FirstName, 16),
@@ -39,21 +42,21 @@ public sealed class LeadExporter(PortalDbContext db, TimeProvider clock)
         new("Start term", r => r.StartTerm, 14),
         new("Years of experience", r => r.YearsOfExperience, 10),
         new("Status", r => r.Status.ToString(), 11),
-        new("Source (UTM)", r => r.UtmSource, 16),
-        new("Came in (UTC)", r => r.CreatedAt, 17),
-        new("Latest inquiry (UTC)", r => r.LastInquiryAt, 17),
-        new("Unsubscribed (UTC)", r => r.UnsubscribedAt, 17),
+        new("First came from", r => r.UtmSource, 16),
+        new($"Came in ({time.ZoneName})", r => r.CreatedAt, 17),
+        new($"Latest inquiry ({time.ZoneName})", r => r.LastInquiryAt, 17),
+        new($"Unsubscribed ({time.ZoneName})", r => r.UnsubscribedAt, 17),
         new("Consent version", r => r.ConsentVersion, 10),
+        new("Latest message", r => r.LatestMessage, 60),
+        new("Staff notes", r => r.StaffNotes, 8),
     ];
-
-    public static IReadOnlyList<string> Headings { get; } = [.. Columns.Select(c => c.Heading)];
 
     public static string ContentType(ExportFormat format) => format == ExportFormat.Csv
         ? "text/csv; charset=utf-8"
         : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     public string FileName(ExportFormat format) =>
-        $"leads-{clock.GetUtcNow().ToString("yyyy-MM-dd-HHmm", CultureInfo.InvariantCulture)}.{format.ToString().ToLowerInvariant()}";
+        $"leads-{time.Local(clock.GetUtcNow()).ToString("yyyy-MM-dd-HHmm", CultureInfo.InvariantCulture)}.{format.ToString().ToLowerInvariant()}";
 
     /// <summary>Writes the export and returns its row count; the record is completed even if the writing stops.</summary>
     public async Task<int> ExportAsync(LeadFilter filter, ExportFormat format, string exportedBy, Stream output,
@@ -70,9 +73,13 @@ public sealed class LeadExporter(PortalDbContext db, TimeProvider clock)
         var progress = new Progress();
         try
         {
-            var rows = filter.Sorted(filter.Apply(db.Leads.AsNoTracking()))
+            // The message and the note count are subqueries per row on indexed lead ids, so rows still stream.
+            var rows = filter.Sorted(filter.Apply(db.Leads.AsNoTracking(), time))
                 .Select(l => new Row(l.Id, l.FirstName, l.LastName, l.Email, l.Phone, l.CountryCode, l.Track, l.StartTerm,
-                    l.YearsOfExperience, l.Status, l.UtmSource, l.CreatedAt, l.LastInquiryAt, l.UnsubscribedAt, l.ConsentVersion))
+                    l.YearsOfExperience, l.Status, l.UtmSource, l.CreatedAt, l.LastInquiryAt, l.UnsubscribedAt, l.ConsentVersion,
+                    l.Inquiries.Where(i => i.Message != null).OrderByDescending(i => i.SubmittedAt).ThenByDescending(i => i.Id)
+                        .Select(i => i.Message).FirstOrDefault(),
+                    l.Notes.Count()))
                 .AsAsyncEnumerable()
                 .WithCancellation(cancellationToken);
             if (format == ExportFormat.Csv)
@@ -102,12 +109,13 @@ public sealed class LeadExporter(PortalDbContext db, TimeProvider clock)
     }
 
     // UTF-8 with a byte-order mark, so Excel reads accented names correctly; comma-separated, CRLF lines.
-    private static async Task WriteCsvAsync(ConfiguredCancelableAsyncEnumerable<Row> rows, Stream output, Progress progress,
+    private async Task WriteCsvAsync(ConfiguredCancelableAsyncEnumerable<Row> rows, Stream output, Progress progress,
         CancellationToken cancellationToken)
     {
         await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true),
             bufferSize: 64 * 1024, leaveOpen: true);
-        // Neutralising is done by SpreadsheetText for both formats, so CsvHelper's own injection option stays off.
+        // A CSV cell has no type, so a spreadsheet evaluates what looks like a formula: SpreadsheetText
+        // neutralises it (CsvHelper's own injection option stays off, so the rule is in one place).
         await using var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             InjectionOptions = InjectionOptions.None,
@@ -126,7 +134,7 @@ public sealed class LeadExporter(PortalDbContext db, TimeProvider clock)
                 {
                     string text => SpreadsheetText.Neutralise(text),
                     int number => number.ToString(CultureInfo.InvariantCulture),
-                    DateTimeOffset time => time.UtcDateTime.ToString(DateFormat, CultureInfo.InvariantCulture),
+                    DateTimeOffset moment => time.Local(moment).ToString(DateFormat, CultureInfo.InvariantCulture),
                     _ => "",
                 });
             }
@@ -138,7 +146,7 @@ public sealed class LeadExporter(PortalDbContext db, TimeProvider clock)
         await csv.FlushAsync();
     }
 
-    private static async Task WriteXlsxAsync(ConfiguredCancelableAsyncEnumerable<Row> rows, Stream output, Progress progress,
+    private async Task WriteXlsxAsync(ConfiguredCancelableAsyncEnumerable<Row> rows, Stream output, Progress progress,
         CancellationToken cancellationToken)
     {
         await using var spreadsheet = await Spreadsheet.CreateNewAsync(output,
@@ -160,9 +168,11 @@ public sealed class LeadExporter(PortalDbContext db, TimeProvider clock)
             {
                 cells[i] = Columns[i].Value(row) switch
                 {
-                    string text => new DataCell(SpreadsheetText.Neutralise(text)),
+                    // A string cell is text to the spreadsheet, never a formula, so it is written as typed:
+                    // a quote added here would show, as in '+44 20 7946 0958.
+                    string text => new DataCell(text),
                     int number => new DataCell(number),
-                    DateTimeOffset time => new DataCell(time.UtcDateTime),
+                    DateTimeOffset moment => new DataCell(time.Local(moment)),
                     _ => default,
                 };
             }

@@ -2,8 +2,9 @@ namespace ProgramPortal.Leads.Export;
 
 /// <summary>
 /// Protection against formula injection (CSV injection): a value a visitor typed, such as
-/// =HYPERLINK("http://evil", "Click"), would run as a formula when staff open the export in Excel.
+/// =HYPERLINK("http://evil", "Click"), would run as a formula when staff open a CSV export in Excel.
 /// A leading single quote makes spreadsheets show the value as text; it is the one change made.
+/// Only CSV needs it: an XLSX string cell is never evaluated, so there the quote would only show.
 /// </summary>
 public static class SpreadsheetText
 {

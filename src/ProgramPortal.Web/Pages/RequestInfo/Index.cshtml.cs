@@ -120,12 +120,12 @@ public class IndexModel(LeadIntake intake, FormGuard guard, IAntiforgery antifor
 
         [Required(ErrorMessage = "Enter your first name.")]
         [StringLength(LeadLimits.Name, ErrorMessage = "Your first name can be at most {1} characters.")]
-        [PersonName(ErrorMessage = "Use letters, spaces, apostrophes, hyphens or full stops in your first name.")]
+        [PersonName(ErrorMessage = "Use letters, spaces, apostrophes, hyphens, dashes or full stops in your first name.")]
         public string? FirstName { get; set; }
 
         [Required(ErrorMessage = "Enter your last name.")]
         [StringLength(LeadLimits.Name, ErrorMessage = "Your last name can be at most {1} characters.")]
-        [PersonName(ErrorMessage = "Use letters, spaces, apostrophes, hyphens or full stops in your last name.")]
+        [PersonName(ErrorMessage = "Use letters, spaces, apostrophes, hyphens, dashes or full stops in your last name.")]
         public string? LastName { get; set; }
 
         [Required(ErrorMessage = "Enter your email address.")]

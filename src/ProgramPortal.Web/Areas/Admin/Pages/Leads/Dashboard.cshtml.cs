@@ -3,12 +3,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ProgramPortal.Data;
 using ProgramPortal.Email;
+using ProgramPortal.Hosting;
 using ProgramPortal.Leads;
 
 namespace ProgramPortal.Areas.Admin.Pages.Leads;
 
 /// <summary>How many leads came in and from where, what became of them, and how the emails fared.</summary>
-public class DashboardModel(PortalDbContext db, TimeProvider clock) : PageModel
+public class DashboardModel(PortalDbContext db, TimeProvider clock, PortalTime time) : PageModel
 {
     public const int Weeks = 26;
     private const int TopSources = 10;
@@ -25,7 +26,7 @@ public class DashboardModel(PortalDbContext db, TimeProvider clock) : PageModel
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var thisWeek = WeekStart(now);
+        var thisWeek = WeekStart(time.Day(now));
         var firstWeek = thisWeek.AddDays(-7 * (Weeks - 1));
         var counts = await WeeklyCountsAsync(firstWeek, cancellationToken);
         PerWeek = [.. Enumerable.Range(0, Weeks).Select(i => firstWeek.AddDays(7 * i))
@@ -45,7 +46,7 @@ public class DashboardModel(PortalDbContext db, TimeProvider clock) : PageModel
         var others = Total - direct - top.Sum(x => x.Count);
         BySource = [.. top.Select(x => new Bar(x.Source, x.Count)),
             .. others > 0 ? [new Bar("Other sources", others)] : Array.Empty<Bar>(),
-            new Bar("No source (came directly)", direct)];
+            new Bar("No campaign (came directly)", direct)];
 
         var monthAgo = now.AddDays(-30);
         SentLast30Days = await db.LeadEmails.CountAsync(e => e.Status == LeadEmailStatus.Sent && e.SentAt >= monthAgo, cancellationToken);
@@ -62,19 +63,16 @@ public class DashboardModel(PortalDbContext db, TimeProvider clock) : PageModel
         return [.. Enum.GetValues<TKey>().Select(key => new Bar(label(key), counts.GetValueOrDefault(key)))];
     }
 
-    /// <summary>Weeks start on Monday, in UTC.</summary>
-    public static DateOnly WeekStart(DateTimeOffset time)
-    {
-        var day = DateOnly.FromDateTime(time.UtcDateTime);
-        return day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
-    }
+    /// <summary>The Monday of the week a day falls in.</summary>
+    public static DateOnly WeekStart(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
 
     private async Task<Dictionary<DateOnly, int>> WeeklyCountsAsync(DateOnly firstWeek, CancellationToken cancellationToken)
     {
-        var start = new DateTimeOffset(firstWeek.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        // date_trunc('week') starts weeks on Monday; AT TIME ZONE makes them UTC weeks whatever the server's zone.
+        var start = time.StartOf(firstWeek);
+        // date_trunc('week') starts weeks on Monday; AT TIME ZONE makes them the portal's weeks whatever
+        // the database server's zone (PostgreSQL knows the same IANA ids).
         var weeks = await db.Database.SqlQuery<WeekCount>($"""
-            SELECT date_trunc('week', created_at AT TIME ZONE 'UTC')::date AS week, count(*)::int AS leads
+            SELECT date_trunc('week', created_at AT TIME ZONE {time.ZoneName})::date AS week, count(*)::int AS leads
             FROM leads WHERE created_at >= {start}
             GROUP BY 1
             """).ToListAsync(cancellationToken);

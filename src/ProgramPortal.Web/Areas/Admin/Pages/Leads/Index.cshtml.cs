@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ProgramPortal.Data;
+using ProgramPortal.Hosting;
 using ProgramPortal.Leads;
 
 namespace ProgramPortal.Areas.Admin.Pages.Leads;
@@ -11,7 +12,7 @@ namespace ProgramPortal.Areas.Admin.Pages.Leads;
 /// deeper than 10,000 rows into an index; past that, staff narrow the filter or export. The count is
 /// exact: it reads the same indexes as the filter.
 /// </summary>
-public class IndexModel(PortalDbContext db) : PageModel
+public class IndexModel(PortalDbContext db, PortalTime time) : PageModel
 {
     public const int PageSize = 50;
     public const int MaxPages = 200;
@@ -29,7 +30,7 @@ public class IndexModel(PortalDbContext db) : PageModel
         Filter = filter;
         IgnoredFields = [.. ModelState.Where(entry => entry.Value?.Errors.Count > 0).Select(entry => entry.Key).Order()];
 
-        var leads = filter.Apply(db.Leads.AsNoTracking());
+        var leads = filter.Apply(db.Leads.AsNoTracking(), time);
         Total = await leads.CountAsync(cancellationToken);
         PageCount = Math.Clamp((Total + PageSize - 1) / PageSize, 1, MaxPages);
         PageNumber = Math.Clamp(page, 1, PageCount);
