@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Metadata;
 
 namespace ProgramPortal.Hosting;
@@ -29,6 +30,11 @@ public static class SmallForms
         if (request.ContentLength is { } length)
         {
             return length <= limit;
+        }
+
+        if (request.HttpContext.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody == false)
+        {
+            return true;
         }
 
         // A chunked body announces no length: read it (it is small, or stopped at the limit) and rewind.
