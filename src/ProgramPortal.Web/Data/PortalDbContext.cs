@@ -30,6 +30,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<ContentChange> ContentChanges => Set<ContentChange>();
     public DbSet<StaffSettings> StaffSettings => Set<StaffSettings>();
+    public DbSet<StaffSession> StaffSessions => Set<StaffSession>();
+    public DbSet<PasswordResetQuota> PasswordResetQuotas => Set<PasswordResetQuota>();
     public DbSet<Lead> Leads => Set<Lead>();
     public DbSet<Inquiry> Inquiries => Set<Inquiry>();
     public DbSet<SequenceStep> SequenceSteps => Set<SequenceStep>();

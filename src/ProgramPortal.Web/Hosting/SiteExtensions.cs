@@ -21,7 +21,11 @@ public static class SiteExtensions
         // antiforgery tokens (BREACH); a TLS-terminating proxy compresses what it judges safe.
         builder.Services.AddResponseCompression();
         // Features add their own policies; a rejected request shows the friendly /error page for 429.
-        builder.Services.AddRateLimiter(limiter => limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests);
+        builder.Services.AddRateLimiter(limiter => limiter.OnRejected = (context, _) =>
+        {
+            TooManyRequests.Answer(context.HttpContext.Response, context.Lease);
+            return ValueTask.CompletedTask;
+        });
         return builder;
     }
 
@@ -35,6 +39,7 @@ public static class SiteExtensions
         app.UseStatusCodePagesWithReExecute("/error", "?code={0}");
         app.UseResponseCompression();
         app.UseRouting();
+        app.UseSmallFormLimits();
         app.UseOutputCache();
         app.UseAuthentication();
         app.UseAuthorization();

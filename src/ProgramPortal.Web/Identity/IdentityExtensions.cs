@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using ProgramPortal.Data;
 using ProgramPortal.Hosting;
 
@@ -52,8 +53,15 @@ public static class IdentityExtensions
             cookie.Cookie.Name = "portal.staff";
             Harden(cookie.Cookie);
             cookie.SlidingExpiration = true;
-            cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+            cookie.ExpireTimeSpan = StaffSessionOptions.IdleTimeout;
         });
+        builder.Services.AddOptions<StaffSessionOptions>()
+            .Bind(builder.Configuration.GetSection(StaffSessionOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<StaffSessionStore>();
+        builder.Services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<StaffSessionStore>((cookie, sessions) => cookie.SessionStore = sessions);
         // The half-signed-in cookie between password and authenticator code.
         builder.Services.Configure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(
             IdentityConstants.TwoFactorUserIdScheme, cookie => Harden(cookie.Cookie));
@@ -71,6 +79,14 @@ public static class IdentityExtensions
         // Configure registered before AddRazorPages would be silently lost.
         builder.Services.PostConfigure<RazorPagesOptions>(AuthorizeAdminArea);
         builder.Services.AddScoped<TwoFactorRequirementFilter>();
+        builder.Services.AddOptions<SignInLimitOptions>()
+            .Bind(builder.Configuration.GetSection(SignInLimitOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<SignInThrottle>();
+        builder.Services.AddRateLimiter(SignInThrottle.AddClientPolicy);
+        builder.Services.AddScoped<SendPasswordResetJob>();
+        builder.Services.AddScoped<SendInvitationJob>();
         builder.Services.AddScoped<StaffAccounts>();
         builder.Services.AddScoped<FirstAdmin>();
         return builder;
@@ -87,6 +103,13 @@ public static class IdentityExtensions
         pages.Conventions.AuthorizeAreaFolder("Admin", "/Staff", StaffPolicies.Admin);
         pages.Conventions.AuthorizeAreaFolder("Admin", "/Leads", StaffPolicies.Leads);
         pages.Conventions.AllowAnonymousToAreaFolder("Admin", "/SignIn");
+        // Anyone may post the sign-in forms: each is limited in size and in posts per client and per account.
+        pages.Conventions.AddAreaFolderApplicationModelConvention("Admin", "/SignIn", model =>
+        {
+            model.EndpointMetadata.Add(new RequestSizeLimitAttribute(SmallForms.MaxBytes));
+            model.EndpointMetadata.Add(new EnableRateLimitingAttribute(SignInThrottle.ClientPolicy));
+            model.Filters.Add(new ServiceFilterAttribute(typeof(SignInThrottle)));
+        });
         pages.Conventions.AddAreaFolderApplicationModelConvention("Admin", "/",
             model => model.Filters.Add(new ServiceFilterAttribute(typeof(TwoFactorRequirementFilter))));
         pages.Conventions.AddAreaPageRoute("Admin", "/SignIn/SetPassword", StaffAccounts.AcceptInvitationPath.TrimStart('/'));

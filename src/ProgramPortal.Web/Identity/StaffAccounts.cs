@@ -1,7 +1,9 @@
 using System.Text;
+using Hangfire;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
+using ProgramPortal.Data;
 using ProgramPortal.Hosting;
 using MimeKit;
 using ProgramPortal.Email;
@@ -13,14 +15,15 @@ public sealed class StaffAccounts(
     UserManager<StaffUser> users,
     IMailSender mail,
     IOptions<MailOptions> mailOptions,
-    IOptions<SiteOptions> site)
+    IOptions<SiteOptions> site,
+    IBackgroundJobClient jobs,
+    PortalDbContext db)
 {
     public const string AcceptInvitationPath = "/admin/accept-invitation";
     public const string ResetPasswordPath = "/admin/reset-password";
 
-    /// <summary>Creates an account without a password and emails a link to choose one.</summary>
-    public async Task<IdentityResult> InviteAsync(string email, string? displayName, IReadOnlyCollection<string> roles,
-        CancellationToken cancellationToken = default)
+    /// <summary>Creates an account without a password; a job emails it a link to choose one.</summary>
+    public async Task<IdentityResult> InviteAsync(string email, string? displayName, IReadOnlyCollection<string> roles)
     {
         var user = new StaffUser { UserName = email, Email = email, DisplayName = displayName };
         var created = await users.CreateAsync(user);
@@ -30,10 +33,17 @@ public sealed class StaffAccounts(
         }
 
         await users.AddToRolesAsync(user, roles.Intersect(StaffRoles.All));
+        SendInvitationJob.Enqueue(jobs, user.Id);
+        return created;
+    }
+
+    public async Task SendInvitationAsync(StaffUser user, CancellationToken cancellationToken)
+    {
+        var roles = await users.GetRolesAsync(user);
         var link = await PasswordLinkAsync(user, AcceptInvitationPath);
         await SendAsync(user, "You are invited to the MS-ITL portal admin area",
             $"""
-            Hello{(string.IsNullOrWhiteSpace(displayName) ? "" : " " + displayName)},
+            Hello{(string.IsNullOrWhiteSpace(user.DisplayName) ? "" : " " + user.DisplayName)},
 
             You have been given an account for the MS-ITL portal's admin area ({string.Join(", ", roles)}).
             Choose your password here:
@@ -43,18 +53,13 @@ public sealed class StaffAccounts(
             The link works once and expires in {TokenLifespan.TotalDays:0} days. If you did not expect this
             email, you can ignore it.
             """, cancellationToken);
-        return created;
     }
 
-    /// <summary>Sends a reset link when the address belongs to a staff member; says nothing either way.</summary>
-    public async Task SendPasswordResetAsync(string email, CancellationToken cancellationToken = default)
-    {
-        var user = await users.FindByEmailAsync(email);
-        if (user is null || user.IsDisabled)
-        {
-            return;
-        }
+    /// <summary>Queues a reset link for the address; the same work whether or not it belongs to a staff member.</summary>
+    public void RequestPasswordReset(string email) => SendPasswordResetJob.Enqueue(jobs, users.NormalizeEmail(email.Trim()));
 
+    public async Task SendPasswordResetAsync(StaffUser user, CancellationToken cancellationToken)
+    {
         var link = await PasswordLinkAsync(user, ResetPasswordPath);
         await SendAsync(user, "Reset your MS-ITL portal password",
             $"""
@@ -143,7 +148,11 @@ public sealed class StaffAccounts(
 
         user.IsDisabled = disabled;
         var updated = await users.UpdateAsync(user);
-        // The new stamp signs the account out everywhere within the validation interval.
+        if (updated.Succeeded && disabled)
+        {
+            await StaffSessionStore.EndAllAsync(db, user.Id);
+        }
+
         return updated.Succeeded ? await users.UpdateSecurityStampAsync(user) : updated;
     }
 

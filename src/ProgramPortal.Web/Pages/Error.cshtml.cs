@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -10,21 +11,31 @@ public class ErrorModel : PageModel
     public string Heading { get; private set; } = "Something went wrong";
     public string Explanation { get; private set; } = "We could not show this page. Please try again in a moment.";
 
-    public void OnGet(int? code) => Describe(code);
+    // The code is read from the query by hand: with handler parameters, model binding would parse the
+    // failed request's form, which for a 413 is the very body that was refused as too large.
+    public void OnGet() => Describe();
 
-    public void OnPost(int? code) => Describe(code);
+    public void OnPost() => Describe();
 
-    private void Describe(int? code)
+    private void Describe()
     {
-        switch (code)
+        switch (int.TryParse(Request.Query["code"], CultureInfo.InvariantCulture, out var code) ? code : 0)
         {
             case StatusCodes.Status404NotFound:
                 Heading = "Page not found";
                 Explanation = "The page you asked for does not exist or has moved.";
                 break;
+            case StatusCodes.Status413PayloadTooLarge:
+                Heading = "That was too much to send";
+                Explanation = "What you entered is far longer than this form accepts. Go back, shorten it and send the form again.";
+                break;
             case StatusCodes.Status429TooManyRequests:
                 Heading = "Too many requests";
-                Explanation = "You have sent a lot of requests in a short time. Please wait a minute and try again.";
+                Explanation = "You have sent a lot of requests in a short time. Please wait "
+                    + (int.TryParse(Response.Headers.RetryAfter, CultureInfo.InvariantCulture, out var seconds) && seconds > 60
+                        ? $"{(seconds + 59) / 60} minutes"
+                        : "a minute")
+                    + " and try again.";
                 break;
         }
     }

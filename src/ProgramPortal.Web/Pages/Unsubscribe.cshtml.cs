@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ProgramPortal.Email;
+using ProgramPortal.Hosting;
 using ProgramPortal.Leads;
 
 namespace ProgramPortal.Pages;
@@ -9,6 +10,7 @@ namespace ProgramPortal.Pages;
 // The signed token in the URL is the only secret needed, so a forged post cannot do harm.
 [IgnoreAntiforgeryToken]
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
+[RequestSizeLimit(SmallForms.MaxBytes)]
 public class UnsubscribeModel(UnsubscribeTokens tokens, LeadLifecycle lifecycle) : PageModel
 {
     [BindProperty(SupportsGet = true)]

@@ -21,7 +21,7 @@ public class ContentEditingTests(PortalApp app) : IClassFixture<PortalApp>
         var saved = await editor.SubmitAsync(form, fields: [("Input.MedianSalary", "320000")]);
 
         Assert.Equal("/admin/content/career-roles", saved.Path);
-        Assert.Contains("Saved the career role “Chief Information Officer (CIO)”", saved.Text);
+        Assert.Contains("Saved the career role.", saved.Text);
         Assert.Contains("median $320,000", saved.Text);
         await using var db = app.NewDbContext();
         var role = await db.CareerRoles.Include(r => r.Sources).SingleAsync(r => r.Id == cio);
@@ -163,7 +163,7 @@ public class ContentEditingTests(PortalApp app) : IClassFixture<PortalApp>
 
         var added = await editor.SubmitAsync(await editor.GetAsync("/admin/content/faq/edit"), fields:
             [("Input.Question", "Is there an application fee?"), ("Input.Answer", "No.")]);
-        Assert.Contains("Saved the question “Is there an application fee?”", added.Text);
+        Assert.Contains("Saved the question.", added.Text);
         await using var db = app.NewDbContext();
         var faq = await db.FaqItems.OrderBy(f => f.SortOrder).Select(f => f.Question).ToListAsync();
         Assert.Equal("Is there an application fee?", faq[^1]);

@@ -60,6 +60,46 @@ public static class StaffSessions
             .Select(file => MimeMessage.Load(file))
             .Where(message => message.To.Mailboxes.Any(m => string.Equals(m.Address, email, StringComparison.OrdinalIgnoreCase)))];
 
+    /// <summary>The one message for this address, waiting while the Hangfire job that sends it runs.</summary>
+    public static async Task<MimeMessage> WaitForMailToAsync(this PortalApp app, string email)
+    {
+        await Poll.UntilAsync(() => app.MailTo(email).Count > 0, TimeSpan.FromSeconds(30), () => $"No email to {email} arrived");
+        return Assert.Single(app.MailTo(email));
+    }
+
+    /// <summary>
+    /// Signs in by posting the login form itself and returns the staff cookie as a Cookie header, to
+    /// play someone who copied it out of this browser.
+    /// </summary>
+    public static async Task<string> SignInCopyingCookieAsync(this StaffBrowser browser, string email)
+    {
+        var login = await browser.GetAsync("/admin/login");
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = Password,
+            ["__RequestVerificationToken"] = StaffBrowser.AntiforgeryToken(login),
+        });
+        using var response = await browser.Client.PostAsync("/admin/login", content);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        return string.Join("; ", response.Headers.GetValues("Set-Cookie")
+            .Where(c => c.StartsWith("portal.staff", StringComparison.Ordinal))
+            .Select(c => c.Split(';')[0]));
+    }
+
+    /// <summary>A client with no cookie jar that sends exactly this Cookie header and follows no redirects.</summary>
+    public static HttpClient ClientWithCookie(this PortalApp app, string cookie)
+    {
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions
+        {
+            BaseAddress = new Uri("https://localhost"),
+            AllowAutoRedirect = false,
+            HandleCookies = false,
+        });
+        client.DefaultRequestHeaders.Add("Cookie", cookie);
+        return client;
+    }
+
     /// <summary>The path and query of the first link in a message, to follow it in the browser.</summary>
     public static string LinkIn(MimeMessage message) => LinkUrlIn(message).PathAndQuery;
 

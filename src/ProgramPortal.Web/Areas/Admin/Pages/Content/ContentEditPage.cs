@@ -135,7 +135,8 @@ public abstract class ContentEditPage<TEntity, TInput>(PortalDbContext db, Conte
             return await ShowClashAsync(cancellationToken);
         }
 
-        this.SetStatus($"Saved the {Type.Singular} “{Type.TitleOf(item)}”. {Type.SavedNote}");
+        // The title is not repeated: a status message travels in a cookie, and what people type does not belong there.
+        this.SetStatus($"Saved the {Type.Singular}. {Type.SavedNote}");
         return Redirect(Type.ListUrl);
     }
 

@@ -41,7 +41,7 @@ public class DeleteModel(PortalDbContext db, ContentHistory history) : PageModel
             return Page();
         }
 
-        this.SetStatus($"Deleted the {Type.Singular} “{Title}”. Its history keeps every version, so it can be restored.");
+        this.SetStatus($"Deleted the {Type.Singular}. Its history keeps every version, so it can be restored.");
         return Redirect(Type.ListUrl);
     }
 

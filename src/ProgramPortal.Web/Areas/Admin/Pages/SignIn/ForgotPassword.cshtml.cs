@@ -13,22 +13,26 @@ public class ForgotPasswordModel(StaffAccounts accounts) : PageModel
     {
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    // The same answer whether or not the address has an account. It never repeats the address: a
+    // status message travels in a cookie, and user input does not belong there.
+    public const string Sent = "If that address belongs to a staff account, a link to choose a new password is on its way to it. "
+        + "Check your inbox in a few minutes.";
+
+    public IActionResult OnPost()
     {
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
-        await accounts.SendPasswordResetAsync(Input.Email.Trim(), cancellationToken);
-        // The same answer whether or not the address has an account.
-        this.SetStatus($"If {Input.Email.Trim()} belongs to a staff account, we have emailed it a link to choose a new password.");
+        accounts.RequestPasswordReset(Input.Email);
+        this.SetStatus(Sent);
         return RedirectToPage();
     }
 
     public sealed record InputModel
     {
-        [Required, EmailAddress, Display(Name = "Your work email")]
+        [Required, EmailAddress, StringLength(256), Display(Name = "Your work email")]
         public string Email { get; set; } = "";
     }
 }

@@ -13,7 +13,7 @@ public class InviteModel(StaffAccounts accounts) : PageModel
     {
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync()
     {
         if (Input.Roles.Intersect(StaffRoles.All).Count() == 0)
         {
@@ -26,7 +26,7 @@ public class InviteModel(StaffAccounts accounts) : PageModel
         }
 
         var email = Input.Email.Trim();
-        var result = await accounts.InviteAsync(email, Input.DisplayName?.Trim(), Input.Roles, cancellationToken);
+        var result = await accounts.InviteAsync(email, Input.DisplayName?.Trim(), Input.Roles);
         if (!result.Succeeded)
         {
             foreach (var error in result.Errors)
@@ -37,7 +37,7 @@ public class InviteModel(StaffAccounts accounts) : PageModel
             return Page();
         }
 
-        this.SetStatus($"Invitation sent to {email}. The link in it is valid for {StaffAccounts.TokenLifespan.TotalDays:0} days.");
+        this.SetStatus($"Invited. The invitation email is on its way; the link in it is valid for {StaffAccounts.TokenLifespan.TotalDays:0} days.");
         return RedirectToPage("/Staff/Index");
     }
 
