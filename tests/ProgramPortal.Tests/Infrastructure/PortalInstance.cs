@@ -86,6 +86,8 @@ public sealed class PortalInstance : IAsyncDisposable
         var environment = PortalProcess.TestEnvironment(connectionString);
         environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         environment["Https__RedirectToHttps"] = "false";
+        // Production refuses a plain-http public address, as it would be behind a TLS-ending proxy.
+        environment["Site__PublicBaseUrl"] = "https://itl.example.edu";
         foreach (var (name, value) in settings ?? new Dictionary<string, string?>())
         {
             environment[name] = value;
