@@ -15,29 +15,21 @@ public sealed class ShippedCommand : IAsyncDisposable
     private const int SignalInterrupt = 2;
     private const int SignalKill = 9;
     private readonly Process _process;
-    private readonly List<string> _output = [];
+    private readonly ProcessLines _output;
 
-    private ShippedCommand(Process process, string folder)
+    private ShippedCommand(Process process, ProcessLines output, string folder)
     {
         _process = process;
+        _output = output;
         Folder = folder;
     }
 
     /// <summary>The folder the command's processes run from or name on their command line.</summary>
     public string Folder { get; }
 
-    public IReadOnlyList<string> Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return [.. _output];
-            }
-        }
-    }
+    public IReadOnlyList<string> Output => _output.All;
 
-    public string OutputText => string.Join('\n', Output);
+    public string OutputText => _output.Text;
 
     /// <summary>
     /// Starts <paramref name="command"/> in <paramref name="workingDirectory"/> with only the given
@@ -59,26 +51,8 @@ public sealed class ShippedCommand : IAsyncDisposable
             start.ArgumentList.Add(argument);
         }
 
-        foreach (var (name, value) in environment)
-        {
-            if (value is null)
-            {
-                start.Environment.Remove(name);
-            }
-            else
-            {
-                start.Environment[name] = value;
-            }
-        }
-
         var process = new Process { StartInfo = start };
-        var shipped = new ShippedCommand(process, folder);
-        process.OutputDataReceived += (_, line) => shipped.Append(line.Data);
-        process.ErrorDataReceived += (_, line) => shipped.Append(line.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return shipped;
+        return new ShippedCommand(process, ProcessLines.Start(process, environment), folder);
     }
 
     /// <summary>
@@ -179,19 +153,6 @@ public sealed class ShippedCommand : IAsyncDisposable
         }
 
         _process.Dispose();
-    }
-
-    private void Append(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_output)
-        {
-            _output.Add(line);
-        }
     }
 
     [DllImport("libc", SetLastError = true)]
