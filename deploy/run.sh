@@ -51,11 +51,25 @@ start_local_database() {
   export ConnectionStrings__Portal="Host=$socket_dir;Database=portal;Username=postgres"
 }
 
+# Nobody could sign in to a database made without them, and the first admin is made only once.
+if [ -z "${ConnectionStrings__Portal:-}" ] && [ ! -f "$cluster_dir/PG_VERSION" ] \
+    && { [ -z "${PORTAL_ADMIN_EMAIL:-}" ] || [ -z "${PORTAL_ADMIN_PASSWORD:-}" ]; }; then
+  cat >&2 <<MESSAGE
+First run on $PORTAL_DATA_DIR: set the first Admin, whom you sign in as at /admin/login, and run again:
+  PORTAL_ADMIN_EMAIL=you@example.edu PORTAL_ADMIN_PASSWORD='<12+ characters, upper and lower case, a digit>' deploy/run.sh
+PORTAL_ADMIN_EMAIL and PORTAL_ADMIN_PASSWORD are needed on the first run only. Nothing was created.
+MESSAGE
+  exit 1
+fi
+
 if [ -z "${ConnectionStrings__Portal:-}" ]; then
   start_local_database
 fi
 
 dotnet publish src/ProgramPortal.Web -c Release -o "$PORTAL_DATA_DIR/app" --nologo -v quiet
+# The app finds wwwroot and appsettings.json in its working directory (its content root): run it
+# from its own folder, as the container image does, or every stylesheet comes back empty.
+cd "$PORTAL_DATA_DIR/app"
 app="$PORTAL_DATA_DIR/app/ProgramPortal.Web.dll"
 dotnet "$app" migrate
 echo "ProgramPortal is on $PORTAL_URL (Ctrl-C stops it); mail goes to ${Mail__SmtpHost:-$Mail__PickupDirectory}"

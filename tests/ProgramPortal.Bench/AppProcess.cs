@@ -138,7 +138,8 @@ public sealed class AppProcess : IAsyncDisposable
             ["ConnectionStrings__Portal"] = connectionString,
             ["Https__RedirectToHttps"] = "false",
             ["Https__UseHsts"] = "false",
-            ["Site__PublicBaseUrl"] = baseAddress.ToString(),
+            // Production refuses a plain-http public address; this one only goes into links.
+            ["Site__PublicBaseUrl"] = $"https://{baseAddress.Authority}/",
             ["Mail__PickupDirectory"] = Path.Combine(settings.WorkDirectory, "mail"),
         };
         foreach (var (name, value) in configuration ?? new Dictionary<string, string>())

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using ProgramPortal.Content;
 using ProgramPortal.Email;
 using ProgramPortal.Identity;
@@ -23,7 +25,16 @@ public sealed class DatabaseMigrator(PortalDbContext db, FirstAdmin firstAdmin, 
         try
         {
             await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({MigrateLockKey})", cancellationToken);
+            // EF Core reads the history table before creating it and logs that read as a failed
+            // command: an error on every new install. Creating the table first spares it.
+            await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
+            var pending = await db.Database.GetPendingMigrationsAsync(cancellationToken);
             await db.Database.MigrateAsync(cancellationToken);
+            if (pending.Any())
+            {
+                logger.LogInformation("Applied migrations {Migrations}", string.Join(", ", pending));
+            }
+
             jobs.Install(db.Database.GetDbConnection());
             logger.LogInformation("Database schema, including Hangfire's, is up to date");
 

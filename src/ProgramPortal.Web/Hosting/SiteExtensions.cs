@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using ProgramPortal.Content;
 using ProgramPortal.Data;
 
@@ -15,6 +16,7 @@ public static class SiteExtensions
             .Bind(builder.Configuration.GetSection(SiteOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<SiteOptions>, PublicAddressMustBeHttps>();
         builder.Services.AddScoped<DatabaseMigrator>();
         builder.Services.AddRazorPages();
         // HTTPS responses stay uncompressed (the default) because admin forms echo input next to

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace ProgramPortal.Hosting;
 
@@ -34,4 +35,20 @@ public sealed class SiteOptions : IValidatableObject
                 + $"https://itl.example.edu; it is '{PublicBaseUrl}'.", [nameof(PublicBaseUrl)]);
         }
     }
+}
+
+/// <summary>
+/// Outside Development and Testing the public address must be https: staff invitations and password
+/// resets carry their tokens in links built from it, and a plain-http link sends them in the clear.
+/// </summary>
+public sealed class PublicAddressMustBeHttps(IHostEnvironment environment) : IValidateOptions<SiteOptions>
+{
+    public ValidateOptionsResult Validate(string? name, SiteOptions site) =>
+        ProductionHosting.ServesPlainHttp(environment)
+        || !site.PublicBaseUrl.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
+            ? ValidateOptionsResult.Success
+            : ValidateOptionsResult.Fail(
+                $"Site__PublicBaseUrl must be the https:// address the public reaches the portal at (such as "
+                + $"https://itl.example.edu) in the {environment.EnvironmentName} environment; it is '{site.PublicBaseUrl}'. "
+                + "Every link in an email is built from it.");
 }

@@ -23,6 +23,7 @@ public static class IdentityExtensions
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
             .AddEntityFrameworkStores<PortalDbContext>()
+            .AddPasswordValidator<DevelopmentOnlyPassword>()
             .AddUserManager<StaffUserManager>()
             .AddSignInManager<StaffSignInManager>()
             .AddClaimsPrincipalFactory<StaffClaimsFactory>()

@@ -4,6 +4,7 @@ using Npgsql;
 using ProgramPortal.Data;
 using ProgramPortal.Email;
 using ProgramPortal.Hosting;
+using ProgramPortal.Identity;
 using ProgramPortal.Tests.Infrastructure;
 
 namespace ProgramPortal.Tests.Deployment;
@@ -23,6 +24,7 @@ public class ComposeAndDockerfileTests
         [HttpsOptions.Section] = typeof(HttpsOptions),
         [ReverseProxyOptions.Section] = typeof(ReverseProxyOptions),
         [ShutdownOptions.Section] = typeof(ShutdownOptions),
+        [SiteOptions.Section] = typeof(SiteOptions),
     };
 
     // Read by name rather than through an options class (FirstAdmin, the host).
@@ -155,6 +157,7 @@ public class ComposeAndDockerfileTests
             _production.Service("migrate").Environment["PORTAL_ADMIN_PASSWORD"],
             _production.Service("portal").Environment["ConnectionStrings__Portal"],
             _production.Service("portal").Environment["Mail__SmtpHost"],
+            _production.Service("portal").Environment["Site__PublicBaseUrl"],
         };
         Assert.All(required, value => Assert.Matches(@"\$\{\w+:\?", value));
 
@@ -167,6 +170,37 @@ public class ComposeAndDockerfileTests
 
         Assert.Equal(["dev"], _production.Service("mailpit").Profiles);
         Assert.DoesNotContain("mailpit", _compose.Service("portal").DependsOn.Keys);
+    }
+
+    [Theory]
+    [InlineData("migrate")]
+    [InlineData("portal")]
+    public void In_production_the_app_runs_as_production_whatever_the_local_file_says(string service)
+    {
+        // The override's environment is merged over the local file's, which says Development.
+        Assert.Equal("Production", _production.Service(service).Environment["ASPNETCORE_ENVIRONMENT"]);
+    }
+
+    [Fact]
+    public void On_a_developer_machine_every_published_port_answers_on_that_machine_alone()
+    {
+        var published = _compose.ServiceNames.Select(_compose.Service).Where(service => service.Ports.Count > 0).ToList();
+
+        Assert.Equal(["mailpit", "portal"], published.Select(service => service.Name).Order());
+        Assert.All(published, service => Assert.All(service.HostAddresses,
+            address => Assert.True(address == "127.0.0.1", $"{service.Name} is published on {address}, not only on 127.0.0.1")));
+    }
+
+    [Fact]
+    public void The_local_files_admin_password_and_plain_http_address_work_only_because_it_runs_as_development()
+    {
+        var migrate = _compose.Service("migrate").Environment;
+        var portal = _compose.Service("portal").Environment;
+
+        Assert.Equal(DevelopmentOnlyPassword.Published, ComposeFile.WithDefaults(migrate["PORTAL_ADMIN_PASSWORD"]));
+        Assert.Equal("Development", migrate["ASPNETCORE_ENVIRONMENT"]);
+        Assert.Equal("Development", portal["ASPNETCORE_ENVIRONMENT"]);
+        Assert.StartsWith("http://localhost:", ComposeFile.WithDefaults(portal["Site__PublicBaseUrl"]));
     }
 
     [Fact]

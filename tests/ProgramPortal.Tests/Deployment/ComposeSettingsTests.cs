@@ -30,6 +30,30 @@ public class ComposeSettingsTests(EmptyDatabase database) : IClassFixture<EmptyD
         Assert.Equal(HttpStatusCode.OK, home.StatusCode);
     }
 
+    [Fact]
+    public async Task The_compose_admin_password_is_refused_when_the_migrate_step_runs_outside_development()
+    {
+        var outside = new EmptyDatabase();
+        await outside.InitializeAsync();
+        try
+        {
+            var settings = SettingsOf(RepositoryFiles.Compose().Service("migrate"));
+            settings["ConnectionStrings__Portal"] = outside.ConnectionString;
+            settings["ASPNETCORE_ENVIRONMENT"] = "Production";
+
+            var refusal = await Assert.ThrowsAsync<InvalidOperationException>(
+                () => PortalProcess.MigrateAsync(outside.ConnectionString, settings));
+
+            Assert.Contains("PORTAL_ADMIN_PASSWORD", refusal.Message);
+            await using var db = outside.NewDbContext();
+            Assert.False(await db.Users.AnyAsync());
+        }
+        finally
+        {
+            await outside.DisposeAsync();
+        }
+    }
+
     /// <summary>The service's environment as Compose would pass it, but with this test's database.</summary>
     private Dictionary<string, string?> SettingsOf(ComposeService service)
     {

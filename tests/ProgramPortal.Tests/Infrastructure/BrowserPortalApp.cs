@@ -27,16 +27,22 @@ public class BrowserPortalApp : PortalApp
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
+        UseKestrel(_port);
+        StartServer();
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await LaunchChromiumAsync(_playwright);
+    }
+
+    /// <summary>Debian's headless chromium, as every browser test drives it.</summary>
+    public static Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright)
+    {
         if (!File.Exists(ChromiumPath))
         {
             throw new InvalidOperationException($"No browser at {ChromiumPath}: run deploy/test.sh, which installs Debian's chromium.");
         }
 
-        UseKestrel(_port);
-        StartServer();
-
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        return playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ChromiumPath,
             Headless = true,

@@ -77,6 +77,13 @@ public sealed class ComposeService(string name, Dictionary<object, object> node)
         }
         : new Dictionary<string, string>();
 
+    /// <summary>
+    /// The host address each published port listens on: "127.0.0.1:8080:8080" gives 127.0.0.1, while
+    /// "8080:8080" and "8080" give 0.0.0.0, every interface of the machine.
+    /// </summary>
+    public IReadOnlyList<string> HostAddresses =>
+        [.. Ports.Select(port => ComposeFile.WithDefaults(port).Split(':') is [var address, _, _] ? address : "0.0.0.0")];
+
     /// <summary>The container side of each published port ("8080:8080" gives 8080).</summary>
     public IReadOnlyList<int> ContainerPorts =>
         [.. Ports.Select(port => int.Parse(port.Split(':')[^1].Split('/')[0]))];

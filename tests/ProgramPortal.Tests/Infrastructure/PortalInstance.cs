@@ -15,11 +15,12 @@ public sealed class PortalInstance : IAsyncDisposable
 {
     private const int SignalTerminate = 15;
     private readonly Process _process;
-    private readonly List<string> _output = [];
+    private readonly ProcessLines _output;
 
-    private PortalInstance(Process process, Uri baseAddress)
+    private PortalInstance(Process process, ProcessLines output, Uri baseAddress)
     {
         _process = process;
+        _output = output;
         BaseAddress = baseAddress;
     }
 
@@ -27,22 +28,13 @@ public sealed class PortalInstance : IAsyncDisposable
     public bool HasExited => _process.HasExited;
 
     /// <summary>Everything the process wrote to stdout and stderr so far, one entry per line.</summary>
-    public IReadOnlyList<string> Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return [.. _output];
-            }
-        }
-    }
+    public IReadOnlyList<string> Output => _output.All;
 
     /// <summary>The JSON console log entries (Production's format) among <see cref="Output"/>.</summary>
     public IReadOnlyList<JsonElement> LogEntries =>
         [.. Output.Where(line => line.StartsWith('{')).Select(line => JsonDocument.Parse(line).RootElement)];
 
-    public string OutputText => string.Join('\n', Output);
+    public string OutputText => _output.Text;
 
     /// <summary>Starts the site and waits until /healthz answers 200.</summary>
     public static async Task<PortalInstance> StartAsync(string connectionString,
@@ -86,31 +78,15 @@ public sealed class PortalInstance : IAsyncDisposable
         var environment = PortalProcess.TestEnvironment(connectionString);
         environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         environment["Https__RedirectToHttps"] = "false";
+        // Production refuses a plain-http public address, as it would be behind a TLS-ending proxy.
+        environment["Site__PublicBaseUrl"] = "https://itl.example.edu";
         foreach (var (name, value) in settings ?? new Dictionary<string, string?>())
         {
             environment[name] = value;
         }
 
-        foreach (var (name, value) in environment)
-        {
-            if (value is null)
-            {
-                start.Environment.Remove(name);
-            }
-            else
-            {
-                start.Environment[name] = value;
-            }
-        }
-
         var process = new Process { StartInfo = start };
-        var instance = new PortalInstance(process, baseAddress);
-        process.OutputDataReceived += (_, line) => instance.Append(line.Data);
-        process.ErrorDataReceived += (_, line) => instance.Append(line.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return instance;
+        return new PortalInstance(process, ProcessLines.Start(process, environment), baseAddress);
     }
 
     /// <summary>Redirects are not followed and cookies are not kept: tests look at both themselves.</summary>
@@ -198,19 +174,6 @@ public sealed class PortalInstance : IAsyncDisposable
         }
 
         _process.Dispose();
-    }
-
-    private void Append(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_output)
-        {
-            _output.Add(line);
-        }
     }
 
     [DllImport("libc", SetLastError = true)]

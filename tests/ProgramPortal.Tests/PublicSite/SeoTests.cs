@@ -116,4 +116,30 @@ public class SeoTests(PublicAddressPortalApp app) : IClassFixture<PublicAddressP
         var error = Assert.Throws<OptionsValidationException>(() => misconfigured.CreateClient());
         Assert.Contains("Site__PublicBaseUrl", error.Message);
     }
+
+    [Theory]
+    [InlineData("Production")]
+    [InlineData("Staging")]
+    public void A_plain_http_public_address_stops_the_site_outside_development_and_testing(string environment)
+    {
+        using var misconfigured = app.WithWebHostBuilder(b => b
+            .UseEnvironment(environment)
+            .UseSetting("Https:RedirectToHttps", "false")
+            .UseSetting("Site:PublicBaseUrl", "http://itl.example.edu"));
+
+        var error = Assert.Throws<OptionsValidationException>(() => misconfigured.CreateClient());
+        Assert.Contains("Site__PublicBaseUrl", error.Message);
+        Assert.Contains("https://", error.Message);
+    }
+
+    [Fact]
+    public async Task A_plain_http_public_address_is_fine_in_development()
+    {
+        using var developer = app.WithWebHostBuilder(b => b
+            .UseEnvironment("Development")
+            .UseSetting("Site:PublicBaseUrl", "http://localhost:8080"));
+
+        using var home = await developer.CreateClient().GetAsync("/");
+        Assert.Equal(System.Net.HttpStatusCode.OK, home.StatusCode);
+    }
 }
