@@ -33,6 +33,11 @@ public abstract class ContentType(string slug, string plural, string singular)
     public string EditUrl(int? id) => $"/admin/content/{Slug}/edit" + (id is null ? "" : $"/{id}");
     public string HistoryUrl(int id) => $"/admin/content/{Slug}/{id}/history";
     public string DeleteUrl(int id) => $"/admin/content/{Slug}/{id}/delete";
+    /// <summary>The page that asks before restoring a version (a change's id or <see cref="ContentVersions.OriginalKey"/>).</summary>
+    public string RestoreUrl(int id, string version) => $"/admin/content/{Slug}/{id}/restore/{version}";
+
+    /// <summary>The item's row version: a save checked against it fails if anyone saved the item since.</summary>
+    public static uint VersionOf(PortalDbContext db, object item) => (uint)db.Entry(item).Property("Version").CurrentValue!;
 
     public abstract string TitleOf(object item);
     public abstract Task<IReadOnlyList<ContentListItem>> ListAsync(PortalDbContext db, CancellationToken cancellationToken);
