@@ -67,6 +67,25 @@ public class WorkingThroughAContentListTests(BrowserPortalApp app, ITestOutputHe
     }
 
     [Fact]
+    public async Task A_salary_typed_with_a_dollar_sign_and_commas_is_saved_and_listed()
+    {
+        var (page, watch) = await SignedInEditorAsync();
+        await page.GotoAsync("/admin/content/career-roles");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Edit “Systems Analyst”" }).ClickAsync();
+        var median = page.GetByLabel("Median salary (US$ a year)");
+        await Expect(median).ToHaveValueAsync("103000");
+
+        // A number box would drop this as it is typed and report the salary as missing.
+        await median.FillAsync("$104,500");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+
+        await Expect(page.Locator("p.status")).ToContainTextAsync("Saved the career role “Systems Analyst”");
+        await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Systems Analyst" })).ToContainTextAsync("median $104,500");
+        Assert.True(watch.All.Count == 0, string.Join("\n", watch.All));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task The_content_home_history_and_restore_pages_render_within_the_security_policy()
     {
         var (page, watch) = await SignedInEditorAsync();
