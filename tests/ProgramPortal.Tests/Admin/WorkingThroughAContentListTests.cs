@@ -30,7 +30,6 @@ public class WorkingThroughAContentListTests(BrowserPortalApp app, ITestOutputHe
             "buttons => buttons.map(b => [b.getBoundingClientRect().width, b.getBoundingClientRect().height])");
         output.WriteLine($"18 rows: table {tableHeight:0} px high, tallest row {rowHeights.Max():0} px, "
             + $"largest move control {arrows.Max(a => a[0]):0}x{arrows.Max(a => a[1]):0} px");
-        // Before: 1,150 px, rows of 62 px and "Move up"/"Move down" buttons of 99x40 px.
         Assert.All(rowHeights, height => Assert.True(height <= 44, $"A row is {height} px high"));
         Assert.All(arrows, size => Assert.True(size[0] <= 32 && size[1] <= 32, $"A move control is {size[0]}x{size[1]} px"));
 
@@ -57,7 +56,6 @@ public class WorkingThroughAContentListTests(BrowserPortalApp app, ITestOutputHe
         var deleteBox = await BoxAsync(delete);
         output.WriteLine($"Delete is {deleteBox.Y - (history.Y + history.Height):0} px below History, "
             + $"{deleteBox.Y - (save.Y + save.Height):0} px below Save");
-        // Before: on History's line, 5 px to its right in the list and 16 px on the edit page.
         Assert.True(deleteBox.Y - (history.Y + history.Height) >= 32, "Delete is not set apart from History");
 
         await delete.ClickAsync();
