@@ -55,26 +55,27 @@ public sealed class ContentHistory(PortalDbContext db, TimeProvider clock)
     }
 
     /// <summary>
-    /// Puts an item back to the values it had after an earlier change, re-creating it (with its old
-    /// id) when it has been deleted since. Restoring is itself recorded as a change. Returns why the
-    /// version cannot be restored (see <see cref="ContentType.RestoreProblemsAsync"/>), having saved nothing, or nothing.
+    /// Puts an item back to the values of an earlier version (see <see cref="ContentVersions"/>),
+    /// re-creating it (with its old id) when it has been deleted since. Restoring is itself recorded
+    /// as a change. Returns why the version cannot be restored (see
+    /// <see cref="ContentType.RestoreProblemsAsync"/>), having saved nothing, or nothing.
     /// </summary>
-    public async Task<IReadOnlyList<string>> RestoreAsync(ContentType type, ContentChange version, string changedBy,
+    public async Task<IReadOnlyList<string>> RestoreAsync(ContentType type, int id, string values, string changedBy,
         CancellationToken cancellationToken)
     {
-        var item = await type.FindAsync(db, version.ItemId, cancellationToken);
+        var item = await type.FindAsync(db, id, cancellationToken);
         if (item is null)
         {
             item = Activator.CreateInstance(type.EntityType)!;
             db.Add(item);
-            db.Entry(item).Property("Id").CurrentValue = version.ItemId;
-            await ContentSnapshot.ApplyAsync(db, db.Entry(item), version.RestorableValues!, type.LinkedCollection, cancellationToken);
+            db.Entry(item).Property("Id").CurrentValue = id;
+            await ContentSnapshot.ApplyAsync(db, db.Entry(item), values, type.LinkedCollection, cancellationToken);
             _pending.Add(new Pending(type, item, ChangeAction.Restored, null));
         }
         else
         {
             Track(type, item, ChangeAction.Restored);
-            await ContentSnapshot.ApplyAsync(db, db.Entry(item), version.RestorableValues!, type.LinkedCollection, cancellationToken);
+            await ContentSnapshot.ApplyAsync(db, db.Entry(item), values, type.LinkedCollection, cancellationToken);
             db.Entry(item).State = EntityState.Modified;
         }
 

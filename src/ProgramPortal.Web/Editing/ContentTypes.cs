@@ -19,8 +19,8 @@ public abstract class ContentType(string slug, string plural, string singular)
     public string Singular { get; } = singular;
     /// <summary>Fixed sets (the one program, the two tracks) are edited in place, never added or removed.</summary>
     public bool FixedSet { get; init; }
-    /// <summary>A plain-language line under the list's heading.</summary>
-    public string? Help { get; init; }
+    /// <summary>What the items are and where they show, in plain words: under the list's heading and on the content home page.</summary>
+    public required string Help { get; init; }
     /// <summary>The sentence after "Saved …" and "Restored …": where the change now shows.</summary>
     public string SavedNote { get; init; } = "The public site shows it now.";
 
@@ -33,9 +33,15 @@ public abstract class ContentType(string slug, string plural, string singular)
     public string EditUrl(int? id) => $"/admin/content/{Slug}/edit" + (id is null ? "" : $"/{id}");
     public string HistoryUrl(int id) => $"/admin/content/{Slug}/{id}/history";
     public string DeleteUrl(int id) => $"/admin/content/{Slug}/{id}/delete";
+    /// <summary>The page that asks before restoring a version (a change's id or <see cref="ContentVersions.OriginalKey"/>).</summary>
+    public string RestoreUrl(int id, string version) => $"/admin/content/{Slug}/{id}/restore/{version}";
+
+    /// <summary>The item's row version: a save checked against it fails if anyone saved the item since.</summary>
+    public static uint VersionOf(PortalDbContext db, object item) => (uint)db.Entry(item).Property("Version").CurrentValue!;
 
     public abstract string TitleOf(object item);
     public abstract Task<IReadOnlyList<ContentListItem>> ListAsync(PortalDbContext db, CancellationToken cancellationToken);
+    public abstract Task<int> CountAsync(PortalDbContext db, CancellationToken cancellationToken);
     /// <summary>A tracked item with its linked collection loaded, or null.</summary>
     public abstract Task<object?> FindAsync(PortalDbContext db, int id, CancellationToken cancellationToken);
     /// <summary>All items, tracked, in display order (for moving one up or down).</summary>
@@ -95,6 +101,9 @@ public sealed class ContentType<T>(
         return [.. items.Select(item => new ContentListItem(IdOf(db, item), title(item), detail?.Invoke(item)))];
     }
 
+    public override Task<int> CountAsync(PortalDbContext db, CancellationToken cancellationToken) =>
+        db.Set<T>().CountAsync(cancellationToken);
+
     public override async Task<object?> FindAsync(PortalDbContext db, int id, CancellationToken cancellationToken) =>
         await Query(db).SingleOrDefaultAsync(item => EF.Property<int>(item, "Id") == id, cancellationToken);
 
@@ -134,10 +143,10 @@ public sealed class ContentType<T>(
     private static int IdOf(PortalDbContext db, T item) => (int)db.Entry(item).Property("Id").CurrentValue!;
 }
 
-/// <summary>Every content type staff can edit, in the order the admin dashboard lists them.</summary>
+/// <summary>Every content type staff can edit, grouped and ordered as the content home page lists them.</summary>
 public static class ContentTypes
 {
-    public static readonly IReadOnlyList<ContentType> All =
+    public static readonly IReadOnlyList<ContentType> PublicSite =
     [
         new ContentType<StudyProgram>("program", "Program facts", "program facts", p => p.Name, p => $"{p.Format}, {p.MinimumDurationMonths} months")
         {
@@ -145,34 +154,59 @@ public static class ContentTypes
         },
         new ContentType<TrackProfile>("tracks", "Tracks (IS and IT)", "track", t => t.Name, t => t.Code.ToString())
         {
-            FixedSet = true, Help = "What Information Systems and Information Technology are about.",
+            FixedSet = true,
+            Help = "What Information Systems and Information Technology are about, shown on the home, careers, compare and education pages.",
         },
         new ContentType<ComparisonRow>("comparison-rows", "IS vs IT comparison rows", "comparison row", r => r.Category,
-            r => r.Kind == ComparisonRowKind.SalaryRange ? "Filled in from the career roles' salaries" : null),
+            r => r.Kind == ComparisonRowKind.SalaryRange ? "Filled in from the career roles' salaries" : null)
+        {
+            Help = "The rows of the side-by-side table on the compare page. The salary range row is worked out from the career roles.",
+        },
         new ContentType<CareerRole>("career-roles", "Career roles and salaries", "career role", r => r.Title,
             r => $"{r.Track} · {r.Level} · median {Money.Format(r.MedianSalary)}", r => r.Sources)
         {
-            Help = "Each role's median salary must name at least one source. A track's salary range is worked out from these medians.",
+            Help = "The jobs on the careers page, by field and level. Each role's median salary must name at least one source. "
+                + "A track's salary range is worked out from these medians.",
         },
         new ContentType<Statistic>("statistics", "Statistics", "statistic", s => s.Label, s => s.DisplayValue)
         {
-            Help = "Headline figures such as openings per year. Each names the source it comes from.",
+            Help = "Headline figures on the home page, such as openings per year. Each names the source it comes from.",
         },
         new ContentType<Source>("sources", "Sources", "source", s => $"{s.Publisher}: {s.Name}", s => $"retrieved {s.RetrievedOn:yyyy-MM-dd}")
         {
-            Help = "The publications behind salaries and statistics. A source cannot be deleted while a figure cites it.",
+            Help = "The publications behind salaries and statistics, listed on the sources page. A source cannot be deleted while a figure cites it.",
             Blockers = SourceBlockersAsync,
         },
-        new ContentType<CommonRole>("common-roles", "Roles common to both fields", "common role", r => r.Title, r => $"leans {r.Leaning}"),
-        new ContentType<SharedSkill>("skills", "Shared skills", "skill", s => s.Name),
-        new ContentType<CollaborationExample>("collaboration", "Collaboration example", "collaboration example", c => c.Title),
+        new ContentType<CommonRole>("common-roles", "Roles common to both fields", "common role", r => r.Title, r => $"leans {r.Leaning}")
+        {
+            Help = "Jobs found in both fields, each with the field it leans to, on the careers page.",
+        },
+        new ContentType<SharedSkill>("skills", "Shared skills", "skill", s => s.Name)
+        {
+            Help = "The skills both fields need, on the compare page.",
+        },
+        new ContentType<CollaborationExample>("collaboration", "Collaboration example", "collaboration example", c => c.Title)
+        {
+            Help = "The example of both fields working together, on the careers page.",
+        },
         new ContentType<EducationPath>("education-paths", "Education paths", "education path",
-            p => $"{p.Track} {p.Stage}", p => string.Join(", ", p.Options)),
-        new ContentType<PathQuestion>("path-questions", "Choosing-a-path questions", "question", q => q.Topic),
-        new ContentType<FaqItem>("faq", "Frequently asked questions", "question", f => f.Question),
-        EmailSequenceContent.Steps,
-        EmailSequenceContent.Templates,
+            p => $"{p.Track} {p.Stage}", p => string.Join(", ", p.Options))
+        {
+            Help = "The degrees and certifications that lead into each field, on the education page.",
+        },
+        new ContentType<PathQuestion>("path-questions", "Choosing-a-path questions", "question", q => q.Topic)
+        {
+            Help = "The questions that help a reader choose between the two fields, on the education page.",
+        },
+        new ContentType<FaqItem>("faq", "Frequently asked questions", "question", f => f.Question)
+        {
+            Help = "The questions and answers on the FAQ page.",
+        },
     ];
+
+    public static readonly IReadOnlyList<ContentType> FollowUpEmails = [EmailSequenceContent.Steps, EmailSequenceContent.Templates];
+
+    public static readonly IReadOnlyList<ContentType> All = [.. PublicSite, .. FollowUpEmails];
 
     public static ContentType? Find(string? slug) => All.FirstOrDefault(t => t.Slug == slug);
 

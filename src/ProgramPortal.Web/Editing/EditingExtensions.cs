@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.Mvc;
+using ProgramPortal.Areas.Admin;
+
 namespace ProgramPortal.Editing;
 
 public static class EditingExtensions
@@ -8,6 +11,8 @@ public static class EditingExtensions
             .Bind(builder.Configuration.GetSection(FreshnessOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        // Every decimal the app binds is a figure staff type into a content form.
+        builder.Services.Configure<MvcOptions>(mvc => mvc.ModelBinderProviders.Insert(0, new FigureModelBinderProvider()));
         builder.Services.AddScoped<ContentHistory>();
         builder.Services.AddScoped<SourceFreshness>();
         return builder;

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ProgramPortal.Editing;
@@ -46,14 +47,14 @@ public class ConcurrencyAndHistoryTests(PortalApp app) : IClassFixture<PortalApp
 
         var history = await editor.GetAsync($"/admin/content/career-roles/{id}/history");
         var versions = history.Document.QuerySelectorAll("ol.history > li");
-        Assert.Equal(2, versions.Length);
+        Assert.Equal(3, versions.Length);
         Assert.Contains(editorName, versions[0].TextContent);
         Assert.Contains("62,000", versions[0].TextContent);
         Assert.Contains("65,000", versions[0].TextContent);
         Assert.Contains("61,000", versions[1].TextContent);
-        Assert.Null(versions[0].QuerySelector("form"));
+        Assert.Null(versions[0].QuerySelector("a.restore"));
 
-        var restored = await editor.SubmitAsync(history, "ol.history > li:nth-child(2) form");
+        var restored = await editor.SubmitAsync(await editor.ClickLinkAsync(history, "ol.history > li:nth-child(2) a.restore"));
 
         Assert.Contains("Restored the version saved", restored.Text);
         Assert.Equal(62_000m, await MedianAsync(id));
@@ -78,7 +79,7 @@ public class ConcurrencyAndHistoryTests(PortalApp app) : IClassFixture<PortalApp
 
         var history = await editor.GetAsync($"/admin/content/skills/{skill.Id}/history");
         Assert.Contains("This skill is deleted", history.Text);
-        var restored = await editor.SubmitAsync(history, "ol.history form");
+        var restored = await editor.SubmitAsync(await editor.ClickLinkAsync(history, "ol.history a.restore"));
 
         Assert.Contains("Restored the version", restored.Text);
         var back = await db.SharedSkills.AsNoTracking().SingleAsync(s => s.Id == skill.Id);
@@ -99,6 +100,76 @@ public class ConcurrencyAndHistoryTests(PortalApp app) : IClassFixture<PortalApp
         Assert.Contains("Career interests and talents", newest.TextContent);
         Assert.Contains("Topic", newest.TextContent);
         Assert.Equal("/admin/content/path-questions/1/history", newest.QuerySelector("a")!.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task A_first_edit_is_undone_by_restoring_the_seeded_original_after_a_confirmation_that_shows_each_change()
+    {
+        using var editor = await app.LoginAsAsync(StaffRoles.Editor);
+        var id = await app.CareerRoleIdAsync("IT Support");
+        await editor.SubmitAsync(await editor.GetAsync($"/admin/content/career-roles/edit/{id}"),
+            fields: [("Input.MedianSalary", "75000"), ("Input.Title", "IT Support Specialist")]);
+
+        var history = await editor.GetAsync($"/admin/content/career-roles/{id}/history");
+        Assert.Equal("History of the career role “IT Support Specialist”", history.Document.QuerySelector("h1")!.TextContent);
+        var original = history.Document.QuerySelector("ol.history > li.original");
+        Assert.NotNull(original?.QuerySelector("a.restore"));
+        var confirm = await editor.ClickLinkAsync(history, "ol.history > li.original a.restore");
+
+        Assert.Equal("Restore the career role “IT Support Specialist”?", confirm.Document.QuerySelector("h1")!.TextContent);
+        var changes = confirm.Document.QuerySelectorAll("table.restore-changes tbody tr")
+            .ToDictionary(r => r.QuerySelector("th")!.TextContent, r => r.QuerySelectorAll("td").Select(d => d.TextContent).ToArray());
+        Assert.Equal(["Median salary", "Title"], changes.Keys.Order());
+        Assert.Equal(["75,000", "73,000"], changes["Median salary"]);
+        Assert.Equal(["IT Support Specialist", "IT Support"], changes["Title"]);
+        Assert.Equal(75_000m, await MedianAsync(id));
+
+        var restored = await editor.SubmitAsync(confirm);
+
+        Assert.Equal($"/admin/content/career-roles/{id}/history", restored.Path);
+        Assert.Contains("Restored the original version", restored.Text);
+        Assert.Equal(73_000m, await MedianAsync(id));
+        await using var db = app.NewDbContext();
+        Assert.Equal("IT Support", await db.CareerRoles.Where(r => r.Id == id).Select(r => r.Title).SingleAsync());
+        var actions = await db.ContentChanges.Where(c => c.ContentType == "career-roles" && c.ItemId == id)
+            .OrderBy(c => c.Id).Select(c => c.Action).ToListAsync();
+        Assert.Equal([ChangeAction.Updated, ChangeAction.Restored], actions);
+    }
+
+    [Fact]
+    public async Task The_history_of_an_item_nobody_changed_is_titled_with_its_name_and_offers_nothing_to_restore()
+    {
+        using var editor = await app.LoginAsAsync(StaffRoles.Editor);
+        var id = await app.CareerRoleIdAsync("DevOps Engineer");
+
+        var history = await editor.GetAsync($"/admin/content/career-roles/{id}/history");
+
+        Assert.Equal("History of the career role “DevOps Engineer”", history.Document.QuerySelector("h1")!.TextContent);
+        Assert.StartsWith("History of the career role “DevOps Engineer”", history.Document.Title);
+        Assert.Contains("No changes have been made since the site was set up", history.Text);
+        Assert.Null(history.Document.QuerySelector("a.restore"));
+        var nothing = await editor.GetAsync($"/admin/content/career-roles/{id}/restore/original");
+        Assert.Equal(HttpStatusCode.NotFound, nothing.Status);
+    }
+
+    [Fact]
+    public async Task A_restore_confirmed_after_someone_else_saved_the_item_is_not_applied_and_shows_the_new_differences()
+    {
+        using var alice = await app.LoginAsAsync(StaffRoles.Editor);
+        using var bob = await app.LoginAsAsync(StaffRoles.Editor);
+        var id = await app.CareerRoleIdAsync("Business Analyst");
+        await alice.SubmitAsync(await alice.GetAsync($"/admin/content/career-roles/edit/{id}"), fields: [("Input.MedianSalary", "107000")]);
+        var aliceConfirm = await alice.GetAsync($"/admin/content/career-roles/{id}/restore/original");
+
+        await bob.SubmitAsync(await bob.GetAsync($"/admin/content/career-roles/edit/{id}"), fields: [("Input.MedianSalary", "109000")]);
+        var refused = await alice.SubmitAsync(aliceConfirm);
+
+        Assert.Contains("Someone changed this career role after you opened this page, so nothing was restored.", refused.Text);
+        Assert.Contains("109,000", refused.Document.QuerySelector("table.restore-changes")!.TextContent);
+        Assert.Equal(109_000m, await MedianAsync(id));
+        var restored = await alice.SubmitAsync(refused);
+        Assert.Contains("Restored the original version", restored.Text);
+        Assert.Equal(105_000m, await MedianAsync(id));
     }
 
     private static JsonElement Json(string? snapshot) => JsonDocument.Parse(snapshot!).RootElement;

@@ -90,7 +90,8 @@ public class ContentEditingTests(PortalApp app) : IClassFixture<PortalApp>
     [InlineData("9999", "between $10,000 and $2,000,000")]
     [InlineData("2000001", "between $10,000 and $2,000,000")]
     [InlineData("", "Give the median salary.")]
-    [InlineData("lots", "is not valid")]
+    [InlineData("lots", "“lots” is not a number. Type digits, such as 73000; a $ sign and commas between thousands are fine.")]
+    [InlineData("73.000,00", "“73.000,00” is not a number.")]
     public async Task An_implausible_median_salary_is_refused_with_a_clear_message(string median, string message)
     {
         using var editor = await app.LoginAsAsync(StaffRoles.Editor);
@@ -103,6 +104,57 @@ public class ContentEditingTests(PortalApp app) : IClassFixture<PortalApp>
         Assert.Contains(message, refused.Text);
         await using var db = app.NewDbContext();
         Assert.Equal(73_000m, (await db.CareerRoles.SingleAsync(r => r.Id == role)).MedianSalary);
+    }
+
+    [Fact]
+    public async Task The_median_salary_field_shows_whole_dollars_as_its_hint_does()
+    {
+        using var editor = await app.LoginAsAsync(StaffRoles.Editor);
+        var role = await app.CareerRoleIdAsync("Help Desk Technician");
+
+        var form = await editor.GetAsync($"/admin/content/career-roles/edit/{role}");
+
+        var median = form.Document.QuerySelector("input[name='Input.MedianSalary']")!;
+        Assert.Equal("64000", median.GetAttribute("value"));
+        Assert.Equal("decimal", median.GetAttribute("inputmode"));
+        Assert.Contains("such as 104620 or $104,620", form.Document.QuerySelector("#Input_MedianSalary-hint")!.TextContent);
+        var saved = await editor.SubmitAsync(form);
+        Assert.Contains("Saved the career role “Help Desk Technician”", saved.Text);
+        await using var db = app.NewDbContext();
+        Assert.Equal(64_000m, (await db.CareerRoles.SingleAsync(r => r.Id == role)).MedianSalary);
+    }
+
+    [Theory]
+    [InlineData("$82,500")]
+    [InlineData("82,500")]
+    [InlineData(" 82500 ")]
+    [InlineData("US$ 82,500.00")]
+    public async Task A_median_salary_typed_the_way_people_write_it_is_saved(string median)
+    {
+        using var editor = await app.LoginAsAsync(StaffRoles.Editor);
+        var role = await app.CareerRoleIdAsync("IS Technician");
+        var form = await editor.GetAsync($"/admin/content/career-roles/edit/{role}");
+
+        var saved = await editor.SubmitAsync(form, fields: [("Input.MedianSalary", median)]);
+
+        Assert.Contains("median $82,500", saved.Text);
+        await using var db = app.NewDbContext();
+        Assert.Equal(82_500m, (await db.CareerRoles.SingleAsync(r => r.Id == role)).MedianSalary);
+    }
+
+    [Fact]
+    public async Task A_statistic_shows_its_figure_without_decimals_and_keeps_a_fraction()
+    {
+        using var editor = await app.LoginAsAsync(StaffRoles.Editor);
+        await using var db = app.NewDbContext();
+        var growth = await db.Statistics.SingleAsync(s => s.Label.StartsWith("Projected job growth"));
+        var form = await editor.GetAsync($"/admin/content/statistics/edit/{growth.Id}");
+        Assert.Equal("15", form.Document.QuerySelector("input[name='Input.Value']")!.GetAttribute("value"));
+
+        await editor.SubmitAsync(form, fields: [("Input.Value", "15.5")]);
+
+        var again = await editor.GetAsync($"/admin/content/statistics/edit/{growth.Id}");
+        Assert.Equal("15.5", again.Document.QuerySelector("input[name='Input.Value']")!.GetAttribute("value"));
     }
 
     [Fact]

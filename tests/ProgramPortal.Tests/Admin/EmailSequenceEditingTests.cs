@@ -182,13 +182,13 @@ public class EmailSequenceEditingTests(LeadApp app) : IClassFixture<LeadApp>
 
         var history = await editor.GetAsync($"/admin/content/email-templates/{id}/history");
         var versions = history.Document.QuerySelectorAll("ol.history > li");
-        Assert.Equal(2, versions.Length);
+        Assert.Equal(3, versions.Length);
         Assert.Contains("Subject", versions[0].TextContent);
         Assert.Contains("A typo'd subjcet", versions[0].TextContent);
         Assert.Contains("Planning your next step in Information Systems", versions[1].TextContent);
 
-        Assert.Null(versions[0].QuerySelector("form"));
-        var restored = await editor.SubmitAsync(history, "ol.history > li:nth-child(2) form");
+        Assert.Null(versions[0].QuerySelector("a.restore"));
+        var restored = await editor.SubmitAsync(await editor.ClickLinkAsync(history, "ol.history > li:nth-child(2) a.restore"));
 
         Assert.Contains("Restored the version saved", restored.Text);
         Assert.Contains("Emails not yet sent use it from now on.", restored.Text);
@@ -261,8 +261,9 @@ public class EmailSequenceEditingTests(LeadApp app) : IClassFixture<LeadApp>
 
         Assert.Contains("Deleted the follow-up email step.", deleted.Text);
         Assert.False(await db.EmailTemplates.AnyAsync(t => t.Id == template.Id));
-        await editor.SubmitAsync(await editor.GetAsync($"/admin/content/email-steps/{step.Id}/history"), "ol.history form");
-        var restored = await editor.SubmitAsync(await editor.GetAsync($"/admin/content/email-templates/{template.Id}/history"), "ol.history form");
+        await editor.SubmitAsync(await editor.ClickLinkAsync(await editor.GetAsync($"/admin/content/email-steps/{step.Id}/history"), "ol.history a.restore"));
+        var restored = await editor.SubmitAsync(await editor.ClickLinkAsync(
+            await editor.GetAsync($"/admin/content/email-templates/{template.Id}/history"), "ol.history a.restore"));
         Assert.Contains("Restored the version", restored.Text);
         var back = await db.EmailTemplates.AsNoTracking().Include(t => t.Step).SingleAsync(t => t.Id == template.Id);
         Assert.Equal("Join our open house", back.Subject);
@@ -314,7 +315,7 @@ public class EmailSequenceEditingTests(LeadApp app) : IClassFixture<LeadApp>
         await editor.SubmitAsync(add, fields: [("Input.Track", "IS"), .. wording("Another IS lead: {{full_name}}")]);
 
         var history = await editor.GetAsync($"/admin/content/email-templates/{id}/history");
-        var refused = await editor.SubmitAsync(history, "ol.history > li:nth-child(2) form");
+        var refused = await editor.SubmitAsync(await editor.ClickLinkAsync(history, "ol.history > li:nth-child(2) a.restore"));
 
         Assert.Contains("That version could not be restored: The step “New-lead note to the admissions inbox” already has a template "
             + "for Information Systems (IS). Edit that one instead.", refused.Text);

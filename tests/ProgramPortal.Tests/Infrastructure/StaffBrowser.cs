@@ -60,6 +60,14 @@ public sealed class StaffBrowser(HttpClient client) : IDisposable
         return await PostAsync(target.PathAndQuery, values);
     }
 
+    /// <summary>Follows the link the selector names, as a click on it would.</summary>
+    public async Task<BrowserPage> ClickLinkAsync(BrowserPage page, string linkSelector)
+    {
+        var href = page.Document.QuerySelector(linkSelector)?.GetAttribute("href")
+            ?? throw new InvalidOperationException($"No link '{linkSelector}' on {page.Path}:\n{page.Text}");
+        return await GetAsync(new Uri(page.Url, href).PathAndQuery);
+    }
+
     public async Task<BrowserPage> PostAsync(string url, IEnumerable<(string Name, string Value)> values)
     {
         using var content = new FormUrlEncodedContent(values.Select(v => KeyValuePair.Create(v.Name, v.Value)));

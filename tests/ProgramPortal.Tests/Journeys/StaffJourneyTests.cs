@@ -43,6 +43,7 @@ public class StaffJourneyTests(JourneyPortalApp app, ITestOutputHelper output) :
         await Expect(staff.GetByRole(AriaRole.Heading, new() { Name = "Dashboard" })).ToBeVisibleAsync();
         await journey.StepAsync(staff, "dashboard");
 
+        await staff.GetByRole(AriaRole.Navigation, new() { Name = "Admin" }).GetByRole(AriaRole.Link, new() { Name = "Content", Exact = true }).ClickAsync();
         await staff.GetByRole(AriaRole.Link, new() { Name = "Career roles and salaries" }).ClickAsync();
         await staff.GetByRole(AriaRole.Link, new() { Name = Cio, Exact = true }).ClickAsync();
         await staff.GetByLabel("Median salary (US$ a year)").FillAsync("320000");
@@ -51,7 +52,7 @@ public class StaffJourneyTests(JourneyPortalApp app, ITestOutputHelper output) :
         await Expect(staff.Locator("p.status")).ToContainTextAsync("Saved the career role.");
         await journey.StepAsync(staff, "median saved");
 
-        await staff.GetByRole(AriaRole.Link, new() { Name = "Back to the dashboard" }).ClickAsync();
+        await staff.GetByRole(AriaRole.Link, new() { Name = "Back to all content" }).ClickAsync();
         await staff.GetByRole(AriaRole.Link, new() { Name = "Sources", Exact = true }).ClickAsync();
         await staff.GetByRole(AriaRole.Link, new() { Name = Bls, Exact = true }).ClickAsync();
         await staff.GetByLabel("Retrieved on").FillAsync("2025-10-15");

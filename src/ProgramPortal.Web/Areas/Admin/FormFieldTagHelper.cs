@@ -63,17 +63,19 @@ public sealed class FormFieldTagHelper(IHtmlGenerator generator) : TagHelper
         attributes["type"] = type switch
         {
             _ when type == typeof(DateOnly) => "date",
-            _ when type == typeof(int) || type == typeof(decimal) => "number",
+            _ when type == typeof(int) => "number",
             _ when dataType == nameof(DataType.Url) => "url",
             _ when dataType == nameof(DataType.EmailAddress) => "email",
             _ => "text",
         };
         if (type == typeof(decimal))
         {
-            attributes["step"] = "any";
+            // A text box, because a number box sends nothing at all for "$73,000"; FigureModelBinder reads what was typed.
+            attributes["inputmode"] = "decimal";
         }
 
-        var format = type == typeof(DateOnly) ? "{0:yyyy-MM-dd}" : null;
+        // Figures without the database's trailing ".00", as the hints show them ("73000").
+        var format = type == typeof(DateOnly) ? "{0:yyyy-MM-dd}" : type == typeof(decimal) ? "{0:0.##}" : null;
         return generator.GenerateTextBox(ViewContext, For.ModelExplorer, For.Name, For.Model, format, attributes);
     }
 }

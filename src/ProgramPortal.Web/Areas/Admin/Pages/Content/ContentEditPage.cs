@@ -67,7 +67,7 @@ public abstract class ContentEditPage<TEntity, TInput>(PortalDbContext db, Conte
             }
 
             Input = ToInput(item);
-            Version = VersionOf(item);
+            Version = ContentType.VersionOf(db, item);
         }
 
         await LoadChoicesAsync(cancellationToken);
@@ -174,7 +174,7 @@ public abstract class ContentEditPage<TEntity, TInput>(PortalDbContext db, Conte
         Conflict = ContentSnapshot.Compare(ContentSnapshot.Take(db.Entry(current), Type.LinkedCollection), yours);
         // The next save is deliberate: it may overwrite what the other person saved.
         ModelState.Remove(nameof(Version));
-        Version = VersionOf(current);
+        Version = ContentType.VersionOf(db, current);
         ModelState.AddModelError("", $"Not saved: someone else saved this {Type.Singular} after you opened it. "
             + "Their values and yours are compared below, and your values are still in the form. "
             + "Adjust them if needed and save again to replace theirs.");
@@ -186,6 +186,4 @@ public abstract class ContentEditPage<TEntity, TInput>(PortalDbContext db, Conte
         await LoadChoicesAsync(cancellationToken);
         return Page();
     }
-
-    private uint VersionOf(TEntity item) => (uint)db.Entry(item).Property(nameof(Version)).CurrentValue!;
 }

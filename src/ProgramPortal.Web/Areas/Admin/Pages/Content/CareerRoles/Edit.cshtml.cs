@@ -61,7 +61,7 @@ public class EditModel(PortalDbContext db, ContentHistory history) : ContentEdit
         [Required(ErrorMessage = "Give the median salary."),
          Range(typeof(decimal), "10000", "2000000", ParseLimitsInInvariantCulture = true,
              ErrorMessage = "The median salary must be between $10,000 and $2,000,000 a year."),
-         Display(Name = "Median salary (US$ a year)", Description = "Digits only, such as 104620. The track's salary range is worked out from these.")]
+         Display(Name = "Median salary (US$ a year)", Description = "In whole dollars, such as 104620 or $104,620. The track's salary range is worked out from these.")]
         public decimal? MedianSalary { get; set; }
 
         [Display(Name = "Sources of the salary")]

@@ -49,7 +49,7 @@ public class EditModel(PortalDbContext db, ContentHistory history) : ContentEdit
         [Required, StringLength(200), Display(Name = "Label", Description = "What the number counts, such as “Projected job growth for …”.")]
         public string Label { get; set; } = "";
 
-        [Required(ErrorMessage = "Give the figure."), Range(0, 1_000_000_000), Display(Name = "Figure", Description = "Digits only, such as 317700 or 15.")]
+        [Required(ErrorMessage = "Give the figure."), Range(0, 1_000_000_000), Display(Name = "Figure", Description = "The number alone, such as 317700, 317,700 or 15.")]
         public decimal? Value { get; set; }
 
         [Display(Name = "Unit", Description = "Count shows 317,700; Percent shows 15%.")]
