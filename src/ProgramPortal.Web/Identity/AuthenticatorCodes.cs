@@ -42,7 +42,7 @@ public sealed class AuthenticatorCodes(PortalDbContext db, TimeProvider time) : 
         var accepted = await db.Users
             .Where(u => u.Id == user.Id && (u.LastTwoFactorStep == null || u.LastTwoFactorStep < step))
             .ExecuteUpdateAsync(set => set.SetProperty(u => u.LastTwoFactorStep, step));
-        await db.Entry(user).ReloadAsync();
+        await SignInCounters.RefreshAsync(db, user);
         return accepted == 1;
     }
 }

@@ -32,6 +32,9 @@ public sealed class StaffAccounts(
         }
 
         await users.AddToRolesAsync(user, roles.Intersect(StaffRoles.All));
+        // The authenticator key is made before the link's token: making it later renews the security
+        // stamp the token carries, and the link would stop working on the page that shows the key.
+        await users.ResetAuthenticatorKeyAsync(user);
         var link = await PasswordLinkAsync(user, AcceptInvitationPath);
         await SendAsync(user, "You are invited to the MS-ITL portal admin area",
             $"""
@@ -133,10 +136,10 @@ public sealed class StaffAccounts(
                 : set;
         }
 
+        await users.ResetAccessFailedCountAsync(user);
         // Following the emailed link proves the address.
         user.EmailConfirmed = true;
         user.TwoFactorEnabled |= enrols;
-        await users.ResetAccessFailedCountAsync(user);
         return await users.UpdateAsync(user);
     }
 
@@ -215,9 +218,9 @@ public sealed class StaffAccounts(
             result = await users.ResetPasswordAsync(user, token, password);
             if (result.Succeeded)
             {
-                user.IsDisabled = false;
-                await users.SetLockoutEndDateAsync(user, null);
+                // Also lifts a lockout.
                 await users.ResetAccessFailedCountAsync(user);
+                user.IsDisabled = false;
                 result = await users.UpdateAsync(user);
             }
         }

@@ -63,7 +63,7 @@ public sealed class StaffUserManager(
     /// <summary>The attempt was spent before the check, so a failure is already counted; the caller only learns the outcome.</summary>
     public override async Task<IdentityResult> AccessFailedAsync(StaffUser user)
     {
-        await db.Entry(user).ReloadAsync();
+        await SignInCounters.RefreshAsync(db, user);
         return IdentityResult.Success;
     }
 
@@ -74,7 +74,7 @@ public sealed class StaffUserManager(
             .SetProperty(u => u.AccessFailedCount, 0)
             .SetProperty(u => u.LockoutEnd, (DateTimeOffset?)null)
             .SetProperty(u => u.ConcurrencyStamp, Guid.NewGuid().ToString()));
-        await db.Entry(user).ReloadAsync();
+        await SignInCounters.RefreshAsync(db, user);
         return IdentityResult.Success;
     }
 
@@ -96,7 +96,7 @@ public sealed class StaffUserManager(
                 .SetProperty(u => u.AccessFailedCount, u => (u.LockoutEnd == null ? u.AccessFailedCount : 0) + 1)
                 .SetProperty(u => u.LockoutEnd, u => (u.LockoutEnd == null ? u.AccessFailedCount : 0) + 1 >= max ? lockedUntil : null)
                 .SetProperty(u => u.ConcurrencyStamp, Guid.NewGuid().ToString()));
-        await db.Entry(user).ReloadAsync();
+        await SignInCounters.RefreshAsync(db, user);
         return spent == 1;
     }
 
