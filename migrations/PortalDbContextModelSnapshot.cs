@@ -1177,6 +1177,10 @@ namespace ProgramPortal.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("is_disabled");
 
+                    b.Property<long?>("LastTwoFactorStep")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_two_factor_step");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean")
                         .HasColumnName("lockout_enabled");

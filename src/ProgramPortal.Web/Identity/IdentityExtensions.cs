@@ -21,16 +21,21 @@ public static class IdentityExtensions
                 options.Password.RequireNonAlphanumeric = false;
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Tokens.AuthenticatorTokenProvider = AuthenticatorCodes.ProviderName;
+                options.Tokens.PasswordResetTokenProvider = PasswordResetTokens.ProviderName;
             })
             .AddEntityFrameworkStores<PortalDbContext>()
             .AddPasswordValidator<DevelopmentOnlyPassword>()
             .AddUserManager<StaffUserManager>()
             .AddSignInManager<StaffSignInManager>()
             .AddClaimsPrincipalFactory<StaffClaimsFactory>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<AuthenticatorCodes>(AuthenticatorCodes.ProviderName)
+            .AddTokenProvider<PasswordResetTokens>(PasswordResetTokens.ProviderName)
+            .AddPasswordValidator<CommonPasswords>();
 
-        // Invitation links go through the same password-reset tokens, so they must last long enough
-        // for someone to read their email after a weekend.
+        // Invitation links use Identity's default tokens, so they must last long enough for someone to
+        // read their email after a weekend; password resets have their own, shorter-lived ones.
         builder.Services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = StaffAccounts.TokenLifespan);
         // Disabling an account or changing roles renews the security stamp; open sessions notice within a minute.
         builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));

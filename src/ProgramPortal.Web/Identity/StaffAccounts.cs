@@ -33,6 +33,9 @@ public sealed class StaffAccounts(
         }
 
         await users.AddToRolesAsync(user, roles.Intersect(StaffRoles.All));
+        // The authenticator key is made before the job makes the link's token: making it later renews
+        // the security stamp the token carries, and the link would stop working on the page that shows the key.
+        await users.ResetAuthenticatorKeyAsync(user);
         SendInvitationJob.Enqueue(jobs, user.Id);
         return created;
     }
@@ -72,38 +75,81 @@ public sealed class StaffAccounts(
             """, cancellationToken);
     }
 
-    /// <summary>Sets the password from an emailed link; unknown addresses fail like a bad link would.</summary>
-    public async Task<IdentityResult> SetPasswordFromLinkAsync(string email, string code, string password)
+    /// <summary>
+    /// The account an emailed link was sent to, when the link is still valid; unknown addresses fail
+    /// like a bad link would.
+    /// </summary>
+    public async Task<StaffUser?> UserForLinkAsync(PasswordLink link)
     {
-        var user = await users.FindByEmailAsync(email);
-        if (user is null)
+        if (await users.FindByEmailAsync(link.Email) is not { } user || link.Token() is not { } token)
         {
-            return IdentityResult.Failed(new IdentityError { Description = InvalidLink });
+            return null;
         }
 
-        string token;
-        try
+        var valid = link.IsInvitation
+            ? await users.VerifyUserTokenAsync(user, TokenOptions.DefaultProvider, InvitationPurpose, token)
+            : await users.VerifyUserTokenAsync(user, users.Options.Tokens.PasswordResetTokenProvider,
+                UserManager<StaffUser>.ResetPasswordTokenPurpose, token);
+        return valid ? user : null;
+    }
+
+    /// <summary>Whether a new member accepting an invitation must set up an authenticator app first.</summary>
+    public Task<bool> EnrolsTwoFactorAsync(PasswordLink link) =>
+        link.IsInvitation ? StaffSettings.TwoFactorRequiredAsync(db) : Task.FromResult(false);
+
+    /// <summary>
+    /// Sets the password from an emailed link. When an Admin requires two-factor sign-in, accepting an
+    /// invitation also needs a code from the authenticator app set up on the same page, so no new
+    /// account ever exists with a password alone.
+    /// </summary>
+    public async Task<IdentityResult> SetPasswordFromLinkAsync(PasswordLink link, string password, string? authenticatorCode)
+    {
+        if (await UserForLinkAsync(link) is not { } user)
         {
-            token = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(code));
-        }
-        catch (FormatException)
-        {
-            return IdentityResult.Failed(new IdentityError { Description = InvalidLink });
+            return Refused(InvalidLink);
         }
 
-        var reset = await users.ResetPasswordAsync(user, token, password);
-        if (!reset.Succeeded)
+        // The password's rules first: a refused password must not use up the app's current code.
+        var problems = new List<IdentityError>();
+        foreach (var validator in users.PasswordValidators)
         {
-            return reset.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.InvalidToken))
-                ? IdentityResult.Failed(new IdentityError { Description = InvalidLink })
-                : reset;
+            problems.AddRange((await validator.ValidateAsync(users, user, password)).Errors);
         }
 
+        if (problems.Count > 0)
+        {
+            return IdentityResult.Failed([.. problems]);
+        }
+
+        var enrols = await EnrolsTwoFactorAsync(link);
+        if (enrols && !await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider,
+                StaffSignInManager.AuthenticatorCode(authenticatorCode ?? "")))
+        {
+            return Refused(WrongAuthenticatorCode);
+        }
+
+        // Setting the password renews the security stamp the link's token carries, so the link works once.
+        var set = link.IsInvitation
+            ? await users.AddPasswordAsync(user, password)
+            : await users.ResetPasswordAsync(user, link.Token()!, password);
+        if (!set.Succeeded)
+        {
+            return set.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.InvalidToken) or nameof(IdentityErrorDescriber.UserAlreadyHasPassword))
+                ? Refused(InvalidLink)
+                : set;
+        }
+
+        await users.ResetAccessFailedCountAsync(user);
         // Following the emailed link proves the address.
         user.EmailConfirmed = true;
-        await users.ResetAccessFailedCountAsync(user);
+        user.TwoFactorEnabled |= enrols;
         return await users.UpdateAsync(user);
     }
+
+    public const string WrongAuthenticatorCode =
+        "That code did not match. Check the app shows the MS-ITL portal and enter its current code.";
+
+    private const string InvitationPurpose = "AcceptInvitation";
 
     public const string InvalidLink = "This link is invalid or has expired. Ask for a new one.";
 
@@ -179,9 +225,9 @@ public sealed class StaffAccounts(
             result = await users.ResetPasswordAsync(user, token, password);
             if (result.Succeeded)
             {
-                user.IsDisabled = false;
-                await users.SetLockoutEndDateAsync(user, null);
+                // Also lifts a lockout.
                 await users.ResetAccessFailedCountAsync(user);
+                user.IsDisabled = false;
                 result = await users.UpdateAsync(user);
             }
         }
@@ -202,7 +248,9 @@ public sealed class StaffAccounts(
 
     private async Task<Uri> PasswordLinkAsync(StaffUser user, string path)
     {
-        var token = await users.GeneratePasswordResetTokenAsync(user);
+        var token = path == AcceptInvitationPath
+            ? await users.GenerateUserTokenAsync(user, TokenOptions.DefaultProvider, InvitationPurpose)
+            : await users.GeneratePasswordResetTokenAsync(user);
         var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
         return new Uri(site.Value.UrlFor($"{path}?email={Uri.EscapeDataString(user.Email!)}&code={code}"));
     }
@@ -221,4 +269,20 @@ public sealed class StaffAccounts(
     }
 
     private static IdentityResult Refused(string reason) => IdentityResult.Failed(new IdentityError { Description = reason });
+}
+
+/// <summary>What an invitation or password-reset link carries: the address, and the token as the URL holds it.</summary>
+public sealed record PasswordLink(string Email, string Code, bool IsInvitation)
+{
+    public string? Token()
+    {
+        try
+        {
+            return Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(Code));
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
 }

@@ -4,9 +4,12 @@ using Microsoft.Extensions.Options;
 
 namespace ProgramPortal.Identity;
 
-/// <summary>Refuses sign-in to accounts an Admin has disabled, whatever their password or second factor.</summary>
+/// <summary>
+/// Refuses sign-in to accounts an Admin has disabled, whatever their password or second factor, and
+/// hashes the password whether or not there is an account to check it against.
+/// </summary>
 public sealed class StaffSignInManager(
-    UserManager<StaffUser> userManager,
+    StaffUserManager userManager,
     IHttpContextAccessor contextAccessor,
     IUserClaimsPrincipalFactory<StaffUser> claimsFactory,
     IOptions<IdentityOptions> optionsAccessor,
@@ -17,6 +20,29 @@ public sealed class StaffSignInManager(
 {
     public override async Task<bool> CanSignInAsync(StaffUser user) =>
         !user.IsDisabled && await base.CanSignInAsync(user);
+
+    public override async Task<SignInResult> PasswordSignInAsync(string userName, string password, bool isPersistent, bool lockoutOnFailure)
+    {
+        if (await UserManager.FindByNameAsync(userName) is { } user)
+        {
+            return await PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure);
+        }
+
+        userManager.CheckPasswordOfNoOne(password);
+        return SignInResult.Failed;
+    }
+
+    public override async Task<SignInResult> CheckPasswordSignInAsync(StaffUser user, string password, bool lockoutOnFailure)
+    {
+        // Identity answers a disabled or locked account before hashing anything.
+        if (await PreSignInCheck(user) is { } refused)
+        {
+            userManager.CheckPasswordOfNoOne(password);
+            return refused;
+        }
+
+        return await base.CheckPasswordSignInAsync(user, password, lockoutOnFailure);
+    }
 
     /// <summary>An authenticator code as typed ("123 456", "123-456"), reduced to its digits' run.</summary>
     public static string AuthenticatorCode(string typed) => typed.Replace(" ", "").Replace("-", "");

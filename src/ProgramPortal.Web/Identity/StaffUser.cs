@@ -9,4 +9,7 @@ public class StaffUser : IdentityUser
 
     /// <summary>Set by an Admin: the account keeps its history but can no longer sign in.</summary>
     public bool IsDisabled { get; set; }
+
+    /// <summary>The authenticator time step of the last code accepted, so no code works twice.</summary>
+    public long? LastTwoFactorStep { get; set; }
 }

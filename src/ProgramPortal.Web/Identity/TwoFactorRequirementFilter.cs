@@ -11,6 +11,7 @@ namespace ProgramPortal.Identity;
 public sealed class TwoFactorRequirementFilter(PortalDbContext db) : IAsyncPageFilter
 {
     public const string SetupPage = "/admin/account/two-factor";
+    public const string SetupRedirect = SetupPage + "?required=true";
 
     private static readonly string[] ExemptPages = ["/Account/TwoFactor", "/Account/Logout"];
 
@@ -18,19 +19,33 @@ public sealed class TwoFactorRequirementFilter(PortalDbContext db) : IAsyncPageF
 
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
-        var user = context.HttpContext.User;
         var page = context.ActionDescriptor.ViewEnginePath;
-        var mustSetUp = user.Identity?.IsAuthenticated == true
-            && !user.HasClaim(c => c.Type == StaffClaimsFactory.TwoFactorClaim)
-            && !page.StartsWith("/SignIn/", StringComparison.Ordinal)
+        var mustSetUp = !page.StartsWith("/SignIn/", StringComparison.Ordinal)
             && !ExemptPages.Contains(page)
-            && await StaffSettings.TwoFactorRequiredAsync(db, context.HttpContext.RequestAborted);
+            && await MustSetUpAsync(context.HttpContext, db);
         if (mustSetUp)
         {
-            context.Result = new RedirectResult(SetupPage + "?required=true");
+            context.Result = new RedirectResult(SetupRedirect);
             return;
         }
 
         await next();
     }
+
+    /// <summary>For admin endpoints that are not Razor pages (the jobs dashboard): the same rule as middleware.</summary>
+    public static async Task SendToSetupAsync(HttpContext context, RequestDelegate next)
+    {
+        if (await MustSetUpAsync(context, context.RequestServices.GetRequiredService<PortalDbContext>()))
+        {
+            context.Response.Redirect(SetupRedirect);
+            return;
+        }
+
+        await next(context);
+    }
+
+    private static async Task<bool> MustSetUpAsync(HttpContext context, PortalDbContext db) =>
+        context.User.Identity?.IsAuthenticated == true
+        && !context.User.HasClaim(c => c.Type == StaffClaimsFactory.TwoFactorClaim)
+        && await StaffSettings.TwoFactorRequiredAsync(db, context.RequestAborted);
 }

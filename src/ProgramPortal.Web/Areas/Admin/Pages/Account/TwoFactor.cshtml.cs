@@ -1,26 +1,20 @@
 using System.ComponentModel.DataAnnotations;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ProgramPortal.Data;
 using ProgramPortal.Identity;
-using QRCoder;
 
 namespace ProgramPortal.Areas.Admin.Pages.Account;
 
 /// <summary>Sets up (or turns off) sign-in with an authenticator app for the signed-in staff member.</summary>
-public partial class TwoFactorModel(UserManager<StaffUser> users, StaffSignInManager signIn, StaffAccounts accounts,
+public class TwoFactorModel(UserManager<StaffUser> users, StaffSignInManager signIn, StaffAccounts accounts,
     PortalDbContext db) : PageModel
 {
-    private const string Issuer = "MS-ITL portal";
-
     [BindProperty] public InputModel Input { get; set; } = new();
 
-    public bool Enabled { get; private set; }
     public bool Required { get; private set; }
-    public string SharedKey { get; private set; } = "";
-    public string QrCodeDataUri { get; private set; } = "";
+    public AuthenticatorSetup? Setup { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
         await LoadAsync(cancellationToken) is null ? Challenge() : Page();
@@ -37,10 +31,8 @@ public partial class TwoFactorModel(UserManager<StaffUser> users, StaffSignInMan
             return Page();
         }
 
-        var code = StaffSignInManager.AuthenticatorCode(Input.Code);
-        if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
+        if (!await CodeMatchesAsync(user))
         {
-            ModelState.AddModelError("Input.Code", "That code did not match. Check the app shows the MS-ITL portal and enter its current code.");
             return Page();
         }
 
@@ -51,6 +43,7 @@ public partial class TwoFactorModel(UserManager<StaffUser> users, StaffSignInMan
         return Redirect("/admin");
     }
 
+    /// <summary>Asks for a current code, so someone using an unattended signed-in browser cannot remove the second factor.</summary>
     public async Task<IActionResult> OnPostDisableAsync(CancellationToken cancellationToken)
     {
         if (await LoadAsync(cancellationToken) is not { } user)
@@ -64,10 +57,28 @@ public partial class TwoFactorModel(UserManager<StaffUser> users, StaffSignInMan
             return RedirectToPage();
         }
 
+        if (!ModelState.IsValid || !await CodeMatchesAsync(user))
+        {
+            return Page();
+        }
+
         await accounts.ResetTwoFactorAsync(user);
         await signIn.RefreshSignInAsync(user);
         this.SetStatus("Two-factor sign-in is off.");
         return RedirectToPage();
+    }
+
+    private async Task<bool> CodeMatchesAsync(StaffUser user)
+    {
+        var code = StaffSignInManager.AuthenticatorCode(Input.Code);
+        if (await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
+        {
+            return true;
+        }
+
+        ModelState.AddModelError("Input.Code", StaffAccounts.WrongAuthenticatorCode
+            + " Each code works once; after 5 wrong codes, wait 15 minutes.");
+        return false;
     }
 
     private async Task<StaffUser?> LoadAsync(CancellationToken cancellationToken)
@@ -77,34 +88,10 @@ public partial class TwoFactorModel(UserManager<StaffUser> users, StaffSignInMan
             return null;
         }
 
-        Enabled = user.TwoFactorEnabled;
         Required = await StaffSettings.TwoFactorRequiredAsync(db, cancellationToken);
-        if (!Enabled)
-        {
-            var key = await users.GetAuthenticatorKeyAsync(user);
-            if (string.IsNullOrEmpty(key))
-            {
-                await users.ResetAuthenticatorKeyAsync(user);
-                key = await users.GetAuthenticatorKeyAsync(user);
-            }
-
-            SharedKey = string.Join(' ', FourCharacters().Matches(key!.ToLowerInvariant()).Select(m => m.Value));
-            QrCodeDataUri = QrCode(
-                $"otpauth://totp/{Uri.EscapeDataString(Issuer)}:{Uri.EscapeDataString(user.Email!)}?secret={key}&issuer={Uri.EscapeDataString(Issuer)}&digits=6");
-        }
-
+        Setup = user.TwoFactorEnabled ? null : await AuthenticatorSetup.ForAsync(users, user);
         return user;
     }
-
-    private static string QrCode(string text)
-    {
-        using var generator = new QRCodeGenerator();
-        using var data = generator.CreateQrCode(text, QRCodeGenerator.ECCLevel.Q);
-        return "data:image/png;base64," + Convert.ToBase64String(new PngByteQRCode(data).GetGraphic(5));
-    }
-
-    [GeneratedRegex(".{1,4}")]
-    private static partial Regex FourCharacters();
 
     public sealed record InputModel
     {
