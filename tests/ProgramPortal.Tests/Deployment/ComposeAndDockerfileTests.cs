@@ -23,6 +23,7 @@ public class ComposeAndDockerfileTests
         [HttpsOptions.Section] = typeof(HttpsOptions),
         [ReverseProxyOptions.Section] = typeof(ReverseProxyOptions),
         [ShutdownOptions.Section] = typeof(ShutdownOptions),
+        [KeyRingOptions.Section] = typeof(KeyRingOptions),
     };
 
     // Read by name rather than through an options class (FirstAdmin, the host).
@@ -155,6 +156,8 @@ public class ComposeAndDockerfileTests
             _production.Service("migrate").Environment["PORTAL_ADMIN_PASSWORD"],
             _production.Service("portal").Environment["ConnectionStrings__Portal"],
             _production.Service("portal").Environment["Mail__SmtpHost"],
+            _production.Service("migrate").Environment["DataProtection__CertificatePassword"],
+            _production.Service("portal").Environment["DataProtection__CertificatePassword"],
         };
         Assert.All(required, value => Assert.Matches(@"\$\{\w+:\?", value));
 
