@@ -31,9 +31,6 @@ public sealed class EmailHtml
         _shared = Create(report: null);
     }
 
-    /// <summary>The hosts images may come from, for the editor's help text.</summary>
-    public IReadOnlyCollection<string> ImageHosts => _imageHosts;
-
     /// <summary>
     /// Cleans template HTML whose placeholders are still as written: what is left has placeholders in
     /// text only (and {{unsubscribe_url}} as a whole link), ready for <see cref="TemplatePlaceholders.Render"/>.
