@@ -969,7 +969,7 @@ namespace ProgramPortal.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("status");
 
-                    b.Property<int>("StepId")
+                    b.Property<int?>("StepId")
                         .HasColumnType("integer")
                         .HasColumnName("step_id");
 
@@ -1759,7 +1759,6 @@ namespace ProgramPortal.Migrations
                         .WithMany()
                         .HasForeignKey("StepId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
                         .HasConstraintName("fk_lead_emails_sequence_steps_step_id");
 
                     b.Navigation("Lead");

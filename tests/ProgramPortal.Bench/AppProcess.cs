@@ -129,6 +129,13 @@ public sealed class AppProcess : IAsyncDisposable
         _process.Dispose();
     }
 
+    // Production encrypts its data-protection keys with a certificate; the bench makes its own, once per work directory.
+    private static string KeyRingCertificate(BenchSettings settings)
+    {
+        var path = Path.Combine(settings.WorkDirectory, "keyring.pfx");
+        return File.Exists(path) ? path : ThrowawayCertificate.Create(path);
+    }
+
     private static Dictionary<string, string> Environment(BenchSettings settings, string connectionString, Uri baseAddress,
         IReadOnlyDictionary<string, string>? configuration)
     {
@@ -142,6 +149,11 @@ public sealed class AppProcess : IAsyncDisposable
             ["Site__PublicBaseUrl"] = $"https://{baseAddress.Authority}/",
             ["Mail__PickupDirectory"] = Path.Combine(settings.WorkDirectory, "mail"),
         };
+        foreach (var (name, value) in ThrowawayCertificate.Settings(KeyRingCertificate(settings)))
+        {
+            environment[name] = value!;
+        }
+
         foreach (var (name, value) in configuration ?? new Dictionary<string, string>())
         {
             environment[name] = value;

@@ -13,6 +13,7 @@ public static class EmailExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
+        builder.Services.AddSingleton<EmailHtml>();
         builder.Services.AddSingleton<EmailsInFlight>();
         builder.Services.AddHostedService(services => services.GetRequiredService<EmailsInFlight>());
         builder.Services.AddTransient<IMailSender>(services =>

@@ -7,7 +7,8 @@ namespace ProgramPortal.Email;
 /// <summary>
 /// The follow-up sequence a fresh install starts with: a confirmation at once, a note to the
 /// admissions inbox, and track-specific follow-ups after two and seven days. Written once into an
-/// empty table; staff own the wording and delays after that.
+/// empty table; staff own the wording and delays after that. Subjects carry none of what the person
+/// typed (see <see cref="TemplatePlaceholders.RenderSubject"/>).
 /// </summary>
 public static class EmailSequenceSeed
 {
@@ -36,7 +37,7 @@ public static class EmailSequenceSeed
         [
             new()
             {
-                Subject = "We received your MS-ITL request, {{first_name}}",
+                Subject = "We received your MS-ITL request",
                 TextBody = """
                     Hello {{first_name}},
 
@@ -71,7 +72,7 @@ public static class EmailSequenceSeed
         [
             new()
             {
-                Subject = "New MS-ITL inquiry: {{full_name}} ({{track}}, {{start_term}})",
+                Subject = "New MS-ITL inquiry, lead {{lead_id}} ({{track}}, {{start_term}})",
                 TextBody = """
                     A new lead asked for information.
 
@@ -116,13 +117,13 @@ public static class EmailSequenceSeed
         Delay = TimeSpan.FromDays(2), Position = 3,
         Templates =
         [
-            FollowUp(TrackInterest.IS, "{{first_name}}, where Information Systems leadership can take you",
+            FollowUp(TrackInterest.IS, "Where Information Systems leadership can take you",
                 "Information Systems is about putting information to strategic use: the people, processes, data, hardware and software an organisation runs on. IS leaders look after data security, data-risk mitigation and business continuity, and move towards roles such as director of information systems, CIO or chief data officer.",
                 "The MS-ITL builds those leadership skills on top of the experience you already have, online and in as little as 20 months."),
-            FollowUp(TrackInterest.IT, "{{first_name}}, where IT leadership can take you",
+            FollowUp(TrackInterest.IT, "Where IT leadership can take you",
                 "Information Technology keeps an organisation's networks, servers, devices and software running efficiently and securely. Its fastest-growing areas are cybersecurity, cloud infrastructure and DevOps, and its leaders go on to roles such as IT manager, director of IT, CIO or CTO.",
                 "The MS-ITL helps you move from running those systems to leading the teams, budgets and strategy behind them, online and in as little as 20 months."),
-            FollowUp(TrackInterest.Undecided, "{{first_name}}, IS or IT: how to choose",
+            FollowUp(TrackInterest.Undecided, "IS or IT: how to choose",
                 "Information Systems focuses on how people, processes and data support decisions and strategy; Information Technology focuses on designing, running and securing the technical infrastructure. Both lead to senior roles, and many leaders work across the two.",
                 "Four questions help: what work interests you, where you want to be in ten years, how you like to learn, and how much flexibility you need. The MS-ITL suits both paths."),
         ],

@@ -25,8 +25,13 @@ public class LeadEmail
     public long Id { get; set; }
     public int LeadId { get; set; }
     public Lead? Lead { get; set; }
-    public int StepId { get; set; }
+    /// <summary>
+    /// The sequence step this email is; null for the one email that is no step: the message asking an
+    /// address that unsubscribed to confirm it wants emails again (<see cref="IsResubscribeConfirmation"/>).
+    /// </summary>
+    public int? StepId { get; set; }
     public SequenceStep? Step { get; set; }
+    public bool IsResubscribeConfirmation => StepId is null;
     public required string ToAddress { get; set; }
 
     public DateTimeOffset ScheduledAt { get; set; }
@@ -48,7 +53,8 @@ internal sealed class LeadEmailConfiguration : IEntityTypeConfiguration<LeadEmai
     public void Configure(EntityTypeBuilder<LeadEmail> email)
     {
         email.HasOne(e => e.Lead).WithMany(l => l.Emails).OnDelete(DeleteBehavior.Cascade);
-        email.HasOne(e => e.Step).WithMany().OnDelete(DeleteBehavior.Restrict);
+        email.HasOne(e => e.Step).WithMany().HasForeignKey(e => e.StepId).IsRequired(false).OnDelete(DeleteBehavior.Restrict);
+        email.Ignore(e => e.IsResubscribeConfirmation);
         email.Property(e => e.ToAddress).HasMaxLength(LeadLimits.Email);
         email.Property(e => e.LastError).HasMaxLength(1000);
         email.Property(e => e.CancelReason).HasMaxLength(200);

@@ -14,27 +14,28 @@ public sealed record RenderedEmail(string Subject, string HtmlBody, string TextB
 /// Builds the message for one scheduled email from its step's template: multipart HTML and text.
 /// Templates use placeholders like {{first_name}} (see <see cref="TemplatePlaceholders"/>); values are
 /// HTML-encoded in the HTML part, and an unknown placeholder is left as written so a typo shows up in
-/// a test send rather than vanishing. The HTML part is sanitised (<see cref="EmailHtml"/>) after the
-/// values are in, so no value can turn into a link or markup either.
+/// a test send rather than vanishing. The HTML part is sanitised (<see cref="EmailHtml"/>) before the
+/// values go in, which leaves placeholders only in text: a value can become neither markup nor part
+/// of a link, image address or style. Subjects get none of what the person typed.
 /// Lead emails always get the unsubscribe footer and the RFC 8058 headers, and emails to the
 /// admissions inbox a link to the lead's page, whatever staff write.
 /// </summary>
-public sealed class LeadMailComposer(IOptions<MailOptions> mail, UnsubscribeTokens unsubscribe, IOptions<SiteOptions> site,
-    PortalTime time)
+public sealed class LeadMailComposer(IOptions<MailOptions> mail, UnsubscribeTokens unsubscribe, ResubscribeTokens resubscribe,
+    EmailHtml emailHtml, IOptions<SiteOptions> site, PortalTime time)
 {
     public MimeMessage Compose(LeadEmail email)
     {
+        if (email.IsResubscribeConfirmation)
+        {
+            return ComposeResubscribeConfirmation(email);
+        }
+
         var lead = email.Lead!;
         var step = email.Step!;
         var unsubscribeUrl = step.Audience == EmailAudience.Lead ? unsubscribe.UrlFor(lead.Id) : null;
         var rendered = Render(step.TemplateFor(lead.Track), lead, step.Audience, unsubscribeUrl);
 
-        var message = new MimeMessage();
-        message.From.Add(new MailboxAddress(mail.Value.FromName, mail.Value.FromAddress));
-        // The same id on every attempt lets a receiving server drop a copy sent twice after a crash;
-        // the scheduling time keeps ids apart between databases (staging and production) that share a sender.
-        message.MessageId = string.Create(CultureInfo.InvariantCulture,
-            $"lead-email-{email.Id}-{email.ScheduledAt.ToUnixTimeMilliseconds()}@{MailDomain}");
+        var message = NewMessage(email);
         message.Subject = rendered.Subject;
         if (unsubscribeUrl is not null)
         {
@@ -54,6 +55,45 @@ public sealed class LeadMailComposer(IOptions<MailOptions> mail, UnsubscribeToke
             HtmlBody = "<!DOCTYPE html><html><body style=\"font-family:Arial,sans-serif;line-height:1.5;color:#1b2430\">"
                 + rendered.HtmlBody + "</body></html>",
         }.ToMessageBody();
+        return message;
+    }
+
+    /// <summary>
+    /// Asks an address that unsubscribed whether it wants emails again. Fixed wording with nothing the
+    /// form's sender typed, not even a name: whoever posted the form may not be the mailbox's owner.
+    /// </summary>
+    private MimeMessage ComposeResubscribeConfirmation(LeadEmail email)
+    {
+        var url = resubscribe.UrlFor(email.LeadId);
+        var message = NewMessage(email);
+        message.To.Add(MailboxAddress.Parse(email.ToAddress));
+        message.Subject = "Do you want emails about the MS-ITL again?";
+        message.Body = new BodyBuilder
+        {
+            TextBody = "Hello,\n\nSomeone, perhaps you, asked us for information about the MS-ITL program with this email address, "
+                + "which had unsubscribed from our emails. We will only email you again if you confirm by opening this link "
+                + $"within {ResubscribeTokens.Lifetime.TotalDays:0} days:\n\n{url}\n\n"
+                + "If it was not you, or you would rather not hear from us, ignore this email: you stay unsubscribed.\n\n"
+                + "The MS-ITL Admissions team\n",
+            HtmlBody = "<!DOCTYPE html><html><body style=\"font-family:Arial,sans-serif;line-height:1.5;color:#1b2430\">"
+                + "<p>Hello,</p><p>Someone, perhaps you, asked us for information about the MS-ITL program with this email address, "
+                + "which had unsubscribed from our emails. We will only email you again if you confirm "
+                + $"within {ResubscribeTokens.Lifetime.TotalDays:0} days:</p>"
+                + $"<p><a href=\"{WebUtility.HtmlEncode(url)}\">Yes, send me emails about the MS-ITL again</a></p>"
+                + "<p>If it was not you, or you would rather not hear from us, ignore this email: you stay unsubscribed.</p>"
+                + "<p>The MS-ITL Admissions team</p></body></html>",
+        }.ToMessageBody();
+        return message;
+    }
+
+    private MimeMessage NewMessage(LeadEmail email)
+    {
+        var message = new MimeMessage();
+        message.From.Add(new MailboxAddress(mail.Value.FromName, mail.Value.FromAddress));
+        // The same id on every attempt lets a receiving server drop a copy sent twice after a crash;
+        // the scheduling time keeps ids apart between databases (staging and production) that share a sender.
+        message.MessageId = string.Create(CultureInfo.InvariantCulture,
+            $"lead-email-{email.Id}-{email.ScheduledAt.ToUnixTimeMilliseconds()}@{MailDomain}");
         return message;
     }
 
@@ -88,8 +128,8 @@ public sealed class LeadMailComposer(IOptions<MailOptions> mail, UnsubscribeToke
         }
 
         return new RenderedEmail(
-            TemplatePlaceholders.Render(template.Subject, values, html: false),
-            EmailHtml.Sanitize(TemplatePlaceholders.Render(template.HtmlBody, values, html: true)) + footerHtml,
+            TemplatePlaceholders.RenderSubject(template.Subject, values),
+            TemplatePlaceholders.Render(emailHtml.Sanitize(template.HtmlBody), values, html: true) + footerHtml,
             TemplatePlaceholders.Render(template.TextBody, values, html: false) + footerText);
     }
 

@@ -21,6 +21,15 @@ public sealed class MailOptions : IValidatableObject
     [Required, EmailAddress] public string FromAddress { get; set; } = "admissions@programportal.local";
     [Required] public string FromName { get; set; } = "MS-ITL Admissions";
 
+    /// <summary>
+    /// Hosts besides the portal's own (Site__PublicBaseUrl) that images in emails may come from,
+    /// separated by commas, such as "cdn.example.edu": a mail program fetches them as the email opens.
+    /// </summary>
+    public string? AllowedImageHosts { get; set; }
+
+    public IEnumerable<string> ImageHosts() =>
+        (AllowedImageHosts ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+
     public bool UsesSmtp => !string.IsNullOrWhiteSpace(SmtpHost);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
@@ -30,6 +39,13 @@ public sealed class MailOptions : IValidatableObject
             yield return new ValidationResult(
                 "Set Mail__SmtpHost to send mail, or Mail__PickupDirectory to write it to files.",
                 [nameof(SmtpHost), nameof(PickupDirectory)]);
+        }
+
+        foreach (var host in ImageHosts().Where(h => Uri.CheckHostName(h) is not (UriHostNameType.Dns or UriHostNameType.IPv4)))
+        {
+            yield return new ValidationResult(
+                $"Mail__AllowedImageHosts must list host names separated by commas, such as cdn.example.edu; '{host}' is not one.",
+                [nameof(AllowedImageHosts)]);
         }
     }
 }

@@ -86,12 +86,12 @@ public sealed class SendDueEmailsJob(
             .AsSplitQuery()
             .OrderBy(e => e.DueAt)
             .ToListAsync(CancellationToken.None);
-        var stepIds = emails.Select(e => e.StepId).Distinct().ToList();
+        var stepIds = emails.Where(e => e.StepId is not null).Select(e => e.StepId!.Value).Distinct().ToList();
         var steps = await db.SequenceSteps.AsNoTracking().Include(s => s.Templates)
             .Where(s => stepIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, CancellationToken.None);
-        foreach (var email in emails)
+        foreach (var email in emails.Where(e => e.StepId is not null))
         {
-            email.Step = steps[email.StepId];
+            email.Step = steps[email.StepId!.Value];
         }
 
         var sent = 0;
@@ -138,13 +138,15 @@ public sealed class SendDueEmailsJob(
         }
         catch (Exception e)
         {
-            var error = $"{e.GetType().Name}: {e.Message}";
+            // A refusal is its status code alone: the server's text quotes the address, and neither the
+            // log nor the email row may keep that after the person is erased.
+            var error = e is MailRefusedException ? e.Message : $"{e.GetType().Name}: {e.Message}";
             error = error[..Math.Min(error.Length, 1000)];
             var giveUp = email.Attempts >= options.Value.MaxSendAttempts;
             var now = clock.GetUtcNow();
             var retryAt = now + RetryDelay(email.Attempts);
-            logger.LogWarning(e, "Sending lead email {EmailId} failed (attempt {Attempt}); {Next}", email.Id, email.Attempts,
-                giveUp ? "giving up" : $"retrying at {retryAt:u}");
+            logger.LogWarning(e is MailRefusedException ? null : e, "Sending lead email {EmailId} failed (attempt {Attempt}): {Error}; {Next}",
+                email.Id, email.Attempts, error, giveUp ? "giving up" : $"retrying at {retryAt:u}");
             await mine.ExecuteUpdateAsync(set => set
                 .SetProperty(x => x.Status, giveUp ? LeadEmailStatus.Failed : LeadEmailStatus.Scheduled)
                 .SetProperty(x => x.DueAt, giveUp ? email.DueAt : retryAt)

@@ -8,7 +8,8 @@ namespace ProgramPortal.Email;
 /// <summary>
 /// Sends through one SMTP connection for as long as this sender lives (a job run, a request), so a
 /// batch of emails pays for the connection, TLS and login once. The connection is dropped after a
-/// failed send, so the next one starts clean, and closed with QUIT when the scope ends.
+/// failed send, so the next one starts clean, and closed with QUIT when the scope ends. A refusal is
+/// passed on by its status code only (<see cref="MailRefusedException"/>), without the server's text.
 /// </summary>
 public sealed class SmtpMailSender(IOptions<MailOptions> options) : IMailSender, IAsyncDisposable
 {
@@ -20,6 +21,12 @@ public sealed class SmtpMailSender(IOptions<MailOptions> options) : IMailSender,
         {
             var client = await ConnectedClientAsync(cancellationToken);
             await client.SendAsync(message, cancellationToken);
+        }
+        catch (SmtpCommandException refused)
+        {
+            _client?.Dispose();
+            _client = null;
+            throw new MailRefusedException(refused.StatusCode);
         }
         catch
         {

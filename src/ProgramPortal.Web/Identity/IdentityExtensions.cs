@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -73,11 +72,7 @@ public static class IdentityExtensions
             IdentityConstants.TwoFactorUserIdScheme, cookie => Harden(cookie.Cookie));
         builder.Services.AddAntiforgery(antiforgery => Harden(antiforgery.Cookie));
 
-        // Keys live in PostgreSQL so sign-ins and antiforgery tokens survive restarts and are
-        // valid on every instance behind the load balancer.
-        builder.Services.AddDataProtection()
-            .SetApplicationName("ProgramPortal")
-            .PersistKeysToDbContext<PortalDbContext>();
+        builder.AddSharedKeyRing();
 
 
         builder.Services.AddAuthorization(StaffPolicies.Add);

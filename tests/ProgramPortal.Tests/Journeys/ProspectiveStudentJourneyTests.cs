@@ -28,7 +28,8 @@ public partial class ProspectiveStudentJourneyTests(JourneyPortalApp app, ITestO
         await student.RequestInformationAsync(app, tab, journey);
 
         var confirmation = (await app.Smtp.WaitForOneAsync(email, TimeSpan.FromSeconds(30))).Message;
-        Assert.Contains(firstName, confirmation.Subject);
+        Assert.Equal("We received your MS-ITL request", confirmation.Subject);
+        Assert.Contains(firstName, confirmation.TextBody);
         Assert.Equal($"{firstName} {lastName}", confirmation.To.Mailboxes.Single().Name);
         var unsubscribe = new Uri(UnsubscribeLink().Match(confirmation.TextBody ?? "").Value);
         Assert.Equal(app.BaseAddress.GetLeftPart(UriPartial.Authority), unsubscribe.GetLeftPart(UriPartial.Authority));

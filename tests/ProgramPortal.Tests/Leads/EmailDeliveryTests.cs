@@ -128,7 +128,7 @@ public class EmailDeliveryTests(LeadApp app) : IClassFixture<LeadApp>
             db.Leads.Add(lead);
             await db.SaveChangesAsync();
             await scope.ServiceProvider.GetRequiredService<FollowUpSequence>()
-                .ScheduleAsync(lead, app.Clock.GetUtcNow(), notifyAdmissions: true, CancellationToken.None);
+                .ScheduleAsync(lead, app.Clock.GetUtcNow(), toLead: true, notifyAdmissions: true, CancellationToken.None);
         }
 
         var recurring = app.Services.GetRequiredService<JobStorage>().GetConnection().GetRecurringJobs();

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using ProgramPortal.Identity;
 using ProgramPortal.Leads;
 using ProgramPortal.Tests.Infrastructure;
 
@@ -107,11 +108,13 @@ public class RequestingInformationTests(LeadApp app) : IClassFixture<LeadApp>
     }
 
     [Fact]
-    public async Task A_repeat_within_the_window_updates_the_lead_and_adds_an_inquiry_without_a_second_sequence()
+    public async Task A_repeat_within_the_window_adds_an_inquiry_without_a_second_sequence_and_never_rewrites_the_lead()
     {
         using (await app.SubmitLeadAsync(app.ValidForm("repeat@example.com", track: "IS"))) { }
         app.Clock.Advance(TimeSpan.FromDays(3));
+        // Anyone can type someone's address: what a later post says is kept on its inquiry, beside the lead.
         var second = app.ValidForm("Repeat@Example.com", track: "Undecided");
+        second["Input.FirstName"] = "Visit evil.com now";
         second["Input.Message"] = "A second question";
         using (await app.SubmitLeadAsync(second)) { }
 
@@ -119,9 +122,14 @@ public class RequestingInformationTests(LeadApp app) : IClassFixture<LeadApp>
         var lead = await db.Leads.Include(l => l.Inquiries).Include(l => l.Emails)
             .SingleAsync(l => l.NormalizedEmail == "repeat@example.com");
         Assert.Equal(2, lead.Inquiries.Count);
-        Assert.Equal(TrackInterest.Undecided, lead.Track);
+        Assert.Equal(("Ada", TrackInterest.IS), (lead.FirstName, lead.Track));
         Assert.Equal(4, lead.Emails.Count);
-        Assert.Contains(lead.Inquiries, i => i.Message == "A second question");
+        Assert.Contains(lead.Inquiries, i => i.Message == "A second question" && i.FirstName == "Visit evil.com now");
+
+        using var admissions = await app.LoginAsAsync(StaffRoles.Admissions);
+        var page = await admissions.GetAsync($"/admin/leads/{lead.Id}");
+        Assert.Equal("Ada Lovelace", page.Document.QuerySelector("h1")!.TextContent);
+        Assert.Contains("the latest inquiry gave “Visit evil.com now Lovelace”", page.Text);
     }
 
     [Fact]

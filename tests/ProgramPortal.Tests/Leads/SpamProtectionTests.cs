@@ -1,5 +1,9 @@
 using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using ProgramPortal.Leads;
 using ProgramPortal.Tests.Infrastructure;
 
@@ -84,7 +88,33 @@ public class SpamProtectionTests(LeadApp app) : IClassFixture<LeadApp>
 
 public class RateLimitedLeadApp : LeadApp
 {
+    /// <summary>The client address a request claims here; the in-memory server has none of its own.</summary>
+    public const string ClientAddressHeader = "X-Test-Client-Address";
+
     protected override int FormPostsPerWindow => 3;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services => services.AddSingleton<IStartupFilter, ClientAddressFromHeader>());
+    }
+
+    private sealed class ClientAddressFromHeader : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, inner) =>
+            {
+                if (context.Request.Headers[ClientAddressHeader] is [{ } address])
+                {
+                    context.Connection.RemoteIpAddress = IPAddress.Parse(address);
+                }
+
+                return inner(context);
+            });
+            next(app);
+        };
+    }
 }
 
 public class RateLimitTests(RateLimitedLeadApp app) : IClassFixture<RateLimitedLeadApp>
@@ -109,5 +139,27 @@ public class RateLimitTests(RateLimitedLeadApp app) : IClassFixture<RateLimitedL
         Assert.Equal(HttpStatusCode.OK, form.StatusCode);
         await using var db = app.NewDbContext();
         Assert.Equal(3, await db.Inquiries.CountAsync(i => i.NormalizedEmail.StartsWith("burst")));
+    }
+
+    [Fact]
+    public async Task Ipv6_clients_are_counted_by_their_64_bit_network_since_one_subscriber_holds_all_of_it()
+    {
+        async Task<HttpStatusCode> PostFromAsync(string address, string email)
+        {
+            var browser = app.NewBrowser(followRedirects: false);
+            browser.DefaultRequestHeaders.Add(RateLimitedLeadApp.ClientAddressHeader, address);
+            using var response = await app.SubmitLeadAsync(app.ValidForm(email), browser);
+            return response.StatusCode;
+        }
+
+        foreach (var host in new[] { "1", "2", "3" })
+        {
+            Assert.Equal(HttpStatusCode.Redirect, await PostFromAsync($"2001:db8:64:1::{host}", $"v6-{host}@example.com"));
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, await PostFromAsync("2001:db8:64:1:ffff:eeee:dddd:4", "v6-4@example.com"));
+        Assert.Equal(HttpStatusCode.Redirect, await PostFromAsync("2001:db8:64:2::1", "v6-other@example.com"));
+        Assert.Equal(HttpStatusCode.Redirect, await PostFromAsync("192.0.2.1", "v4-one@example.com"));
+        Assert.Equal(HttpStatusCode.Redirect, await PostFromAsync("192.0.2.2", "v4-two@example.com"));
     }
 }

@@ -37,7 +37,9 @@ public class ErasingLeadsTests(LeadApp app) : IClassFixture<LeadApp>
         form["Input.LastName"] = lastName;
         form["Input.Message"] = message;
         using (await app.SubmitLeadAsync(form, formPath: "/request-info?utm_source=erasure-fair")) { }
-        return await app.LeadIdAsync(email);
+        // The newest: after a close, one address has several leads.
+        await using var db = app.NewDbContext();
+        return await db.Leads.Where(l => l.NormalizedEmail == email).MaxAsync(l => l.Id);
     }
 
     [Fact]
@@ -115,6 +117,55 @@ public class ErasingLeadsTests(LeadApp app) : IClassFixture<LeadApp>
         Assert.Single(app.Smtp.To("zelda.quist@example.com"));
         var newId = await SubmitAsync("zelda.quist@example.com", "Quistgaard", "Back again");
         Assert.NotEqual(id, newId);
+    }
+
+    [Fact]
+    public async Task Erasing_reaches_every_copy_of_the_address_other_leads_held_spam_and_mail_server_refusals()
+    {
+        const string address = "ivy.copies@example.com";
+        var first = await SubmitAsync(address, "Copperfield", "First time asking.");
+        await app.RunEmailSenderAsync();
+        Assert.True(await app.WithServiceAsync<LeadLifecycle, bool>(lifecycle => lifecycle.SetStatusAsync(first, LeadStatus.Closed)));
+        // After a close the same address makes a new lead; its mail server now refuses it, quoting it.
+        var second = await SubmitAsync(address, "Copperfield", "Asking again after the close.");
+        Assert.NotEqual(first, second);
+        app.Smtp.Refuses = recipient => recipient == address;
+        try
+        {
+            await app.RunEmailSenderAsync();
+        }
+        finally
+        {
+            app.Smtp.Refuses = _ => false;
+        }
+
+        var held = app.ValidForm(address);
+        held["Input.Website"] = "http://spam.example";
+        using (await app.SubmitLeadAsync(held)) { }
+        await using (var db = app.NewDbContext())
+        {
+            var refusal = await db.LeadEmails.Where(e => e.LeadId == second && e.LastError != null).Select(e => e.LastError).FirstAsync();
+            Assert.Equal("SMTP 550 mailbox unavailable", refusal);
+            Assert.True(await db.Inquiries.AnyAsync(i => i.LeadId == null && i.NormalizedEmail == address));
+        }
+
+        Assert.Contains(app.Log.Lines, line => line.Contains("SMTP 550 mailbox unavailable"));
+        Assert.DoesNotContain(app.Log.Lines, line => line.Contains("ivy.copies", StringComparison.OrdinalIgnoreCase));
+        Assert.True(await RowsMentioningAsync("ivy.copies") >= 4);
+
+        using var admissions = await app.LoginAsAsync(StaffRoles.Admissions);
+        var confirm = await admissions.GetAsync($"/admin/leads/{first}/erase");
+        Assert.Contains("every other lead with the same email address", confirm.Text);
+        var erased = await admissions.SubmitAsync(confirm);
+
+        Assert.Contains("and 1 other lead with the same address", erased.Document.QuerySelector(".status")!.TextContent);
+        Assert.Equal(0, await RowsMentioningAsync("ivy.copies"));
+        Assert.Equal(0, await RowsMentioningAsync("Copperfield"));
+        await using (var db = app.NewDbContext())
+        {
+            Assert.False(await db.Inquiries.AnyAsync(i => i.LeadId == null && i.Email == address));
+            Assert.Equal(2, await db.LeadErasures.CountAsync(e => e.LeadId == first || e.LeadId == second));
+        }
     }
 
     [Fact]

@@ -12,7 +12,8 @@ public sealed record EmailWording
     [Required(ErrorMessage = "Write the subject line."),
      StringLength(200, ErrorMessage = "The subject can have at most 200 characters."),
      RegularExpression(@"[^\r\n]*", ErrorMessage = "The subject must be a single line."),
-     Display(Name = "Subject", Description = "One line. Placeholders such as {{first_name}} are filled in for each person.")]
+     Display(Name = "Subject", Description = "One line. It may use the portal's own details, such as {{track}} or {{start_term}}, "
+         + "but nothing the person typed (their name, address or message): nobody's words go out as the title of an email.")]
     public string Subject { get; set; } = "";
 
     [Required(ErrorMessage = "Write the HTML body."),
@@ -39,17 +40,17 @@ public sealed record EmailWording
     }
 
     /// <summary>The rules beyond the attributes: known placeholders only, and HTML an email may carry.</summary>
-    public void Validate(ModelStateDictionary modelState, string prefix, EmailAudience audience)
+    public void Validate(ModelStateDictionary modelState, string prefix, EmailAudience audience, EmailHtml emailHtml)
     {
         foreach (var (field, text) in new[] { (nameof(Subject), Subject), (nameof(HtmlBody), HtmlBody), (nameof(TextBody), TextBody) })
         {
-            foreach (var problem in TemplatePlaceholders.Problems(text, audience))
+            foreach (var problem in TemplatePlaceholders.Problems(text, audience, subject: field == nameof(Subject)))
             {
                 modelState.AddModelError($"{prefix}.{field}", problem);
             }
         }
 
-        if (EmailHtml.Problems(HtmlBody) is { Count: > 0 } removed)
+        if (emailHtml.Problems(HtmlBody) is { Count: > 0 } removed)
         {
             modelState.AddModelError($"{prefix}.{nameof(HtmlBody)}",
                 $"Not allowed in an email: {string.Join("; ", removed)}. Take it out and save again.");

@@ -18,6 +18,12 @@ public class DetailsModel(PortalDbContext db, LeadLifecycle lifecycle, TimeProvi
     public IReadOnlyList<EmailView> Emails { get; private set; } = [];
     public LeadErasure? Erasure { get; private set; }
 
+    /// <summary>The name the latest inquiry gave, when it is not the one the lead keeps.</summary>
+    public string? LatestName =>
+        Lead.Inquiries.FirstOrDefault() is { } latest && $"{latest.FirstName} {latest.LastName}" != Lead.FullName
+            ? $"{latest.FirstName} {latest.LastName}"
+            : null;
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
@@ -92,7 +98,8 @@ public class DetailsModel(PortalDbContext db, LeadLifecycle lifecycle, TimeProvi
         Lead = lead;
         Emails = await db.LeadEmails.AsNoTracking().Where(e => e.LeadId == id)
             .OrderBy(e => e.DueAt).ThenBy(e => e.Id)
-            .Select(e => new EmailView(e.Step!.Name, e.Step.Audience, e.ToAddress, e.Status, e.DueAt, e.SentAt, e.CancelledAt,
+            .Select(e => new EmailView(e.Step != null ? e.Step.Name : ResubscribeConfirmation, e.Step != null ? e.Step.Audience : EmailAudience.Lead,
+                e.ToAddress, e.Status, e.DueAt, e.SentAt, e.CancelledAt,
                 e.Attempts, e.LastError, e.CancelReason))
             .ToListAsync(cancellationToken);
         Erasure = lead.ErasedAt is null
@@ -100,6 +107,8 @@ public class DetailsModel(PortalDbContext db, LeadLifecycle lifecycle, TimeProvi
             : await db.LeadErasures.AsNoTracking().Where(e => e.LeadId == id).OrderBy(e => e.ErasedAt).FirstOrDefaultAsync(cancellationToken);
         return true;
     }
+
+    private const string ResubscribeConfirmation = "Asked to confirm before emails start again (the address had unsubscribed)";
 
     public sealed record NoteInput
     {

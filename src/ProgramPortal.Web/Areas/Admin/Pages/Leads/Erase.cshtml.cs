@@ -38,10 +38,14 @@ public class EraseModel(PortalDbContext db, LeadEraser eraser) : PageModel
             return NotFound();
         }
 
-        var erased = await eraser.EraseAsync([id], ErasureReason.Request, User.Identity!.Name!, cancellationToken);
-        this.SetStatus(erased == 1
-            ? "The person's data is erased, and their emails not sent yet are cancelled. The erasure is recorded."
-            : "This lead's data had already been erased.");
+        var erased = await eraser.ErasePersonAsync(id, User.Identity!.Name!, cancellationToken);
+        this.SetStatus(erased switch
+        {
+            0 => "This lead's data had already been erased.",
+            1 => "The person's data is erased, and their emails not sent yet are cancelled. The erasure is recorded.",
+            _ => $"The person's data is erased from this lead and {erased - 1} other lead{(erased == 2 ? "" : "s")} with the same "
+                + "address, and their emails not sent yet are cancelled. Each erasure is recorded.",
+        });
         return RedirectToPage("Details", new { id });
     }
 }

@@ -30,7 +30,8 @@ public class QuarantineModel(PortalDbContext db, LeadIntake intake) : PageModel
         {
             null => "That inquiry was not held any more (someone may have released it already).",
             IntakeOutcome.NewLead => "Released: it is now a new lead, and its follow-up emails are scheduled.",
-            IntakeOutcome.Resubscribed => "Released: it joined the lead for the same address, whose emails start again.",
+            IntakeOutcome.AwaitingConfirmation => "Released. Its address had unsubscribed, so it is asked by email whether it wants "
+                + "our emails again; they start only if the person confirms.",
             _ => "Released: it joined the existing lead for the same address.",
         });
         return RedirectToPage();

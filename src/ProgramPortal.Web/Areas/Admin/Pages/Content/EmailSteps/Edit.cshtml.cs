@@ -6,7 +6,7 @@ using ProgramPortal.Email;
 
 namespace ProgramPortal.Areas.Admin.Pages.Content.EmailSteps;
 
-public class EditModel(PortalDbContext db, ContentHistory history) : ContentEditPage<SequenceStep, EditModel.InputModel>(db, history)
+public class EditModel(PortalDbContext db, ContentHistory history, EmailHtml emailHtml) : ContentEditPage<SequenceStep, EditModel.InputModel>(db, history)
 {
     private int _nextPosition;
 
@@ -63,7 +63,7 @@ public class EditModel(PortalDbContext db, ContentHistory history) : ContentEdit
             return;
         }
 
-        Input.FirstWording.Validate(ModelState, "Input.FirstWording", Input.Audience);
+        Input.FirstWording.Validate(ModelState, "Input.FirstWording", Input.Audience, emailHtml);
         _nextPosition = (await Db.SequenceSteps.MaxAsync(s => (int?)s.Position, cancellationToken) ?? 0) + 1;
     }
 

@@ -9,7 +9,7 @@ using ProgramPortal.Leads;
 
 namespace ProgramPortal.Areas.Admin.Pages.Content.EmailTemplates;
 
-public class EditModel(PortalDbContext db, ContentHistory history, LeadMailComposer composer, TimeProvider clock)
+public class EditModel(PortalDbContext db, ContentHistory history, LeadMailComposer composer, EmailHtml emailHtml, TimeProvider clock)
     : ContentEditPage<EmailTemplate, EditModel.InputModel>(db, history)
 {
     private IReadOnlyList<StepChoice> _steps = [];
@@ -46,7 +46,7 @@ public class EditModel(PortalDbContext db, ContentHistory history, LeadMailCompo
         await LoadChoicesAsync(cancellationToken);
         if (ModelState.IsValid && _steps.FirstOrDefault(s => s.Id == Input.StepId) is { } step)
         {
-            Input.Wording.Validate(ModelState, "Input.Wording", step.Audience);
+            Input.Wording.Validate(ModelState, "Input.Wording", step.Audience, emailHtml);
         }
 
         return Page();
@@ -85,7 +85,7 @@ public class EditModel(PortalDbContext db, ContentHistory history, LeadMailCompo
             return;
         }
 
-        Input.Wording.Validate(ModelState, "Input.Wording", step.Audience);
+        Input.Wording.Validate(ModelState, "Input.Wording", step.Audience, emailHtml);
         foreach (var problem in await EmailSequenceContent.PlacementProblemsAsync(Db, Id ?? 0, step.Id, Input.Track, cancellationToken))
         {
             ModelState.AddModelError("Input.Track", problem);
