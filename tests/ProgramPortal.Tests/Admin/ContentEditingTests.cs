@@ -119,7 +119,7 @@ public class ContentEditingTests(PortalApp app) : IClassFixture<PortalApp>
         Assert.Equal("decimal", median.GetAttribute("inputmode"));
         Assert.Contains("such as 104620 or $104,620", form.Document.QuerySelector("#Input_MedianSalary-hint")!.TextContent);
         var saved = await editor.SubmitAsync(form);
-        Assert.Contains("Saved the career role “Help Desk Technician”", saved.Text);
+        Assert.Contains("Saved the career role.", saved.Text);
         await using var db = app.NewDbContext();
         Assert.Equal(64_000m, (await db.CareerRoles.SingleAsync(r => r.Id == role)).MedianSalary);
     }

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
@@ -77,8 +78,18 @@ public class SeveralInstancesTests(PortalApp app) : IClassFixture<PortalApp>
         var ticket = new AuthenticationTicket(principal,
             new AuthenticationProperties { IssuedUtc = issued, ExpiresUtc = issued + cookie.ExpireTimeSpan },
             IdentityConstants.ApplicationScheme);
-        return $"{cookie.Cookie.Name}={format(cookie).Protect(ticket)}";
+        // Staff sessions live on the server: the cookie holds only the session's key, as the cookie
+        // handler writes it when it has a session store.
+        var key = await cookie.SessionStore!.StoreAsync(ticket);
+        var keyOnly = new AuthenticationTicket(
+            new ClaimsPrincipal(new ClaimsIdentity([new Claim(SessionIdClaim, key, ClaimValueTypes.String, cookie.ClaimsIssuer)],
+                cookie.ClaimsIssuer)),
+            ticket.Properties, IdentityConstants.ApplicationScheme);
+        return $"{cookie.Cookie.Name}={format(cookie).Protect(keyOnly)}";
     }
+
+    // The claim CookieAuthenticationHandler puts the session store's key in.
+    private const string SessionIdClaim = "Microsoft.AspNetCore.Authentication.Cookies-SessionId";
 
     private static async Task<bool> RenewsAsync(PortalInstance instance, string sessionCookie)
     {

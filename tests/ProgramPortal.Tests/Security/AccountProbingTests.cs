@@ -50,7 +50,7 @@ public class AccountProbingTests(SignInPortalApp app, ITestOutputHelper output) 
         await app.CreateStaffAsync("once@staff.test", StaffRoles.Admissions);
         using var browser = app.NewBrowser();
         await browser.SubmitAsync(await browser.GetAsync("/admin/forgot-password"), fields: [("Input.Email", "once@staff.test")]);
-        var link = StaffSessions.LinkIn(Assert.Single(app.MailTo("once@staff.test")));
+        var link = StaffSessions.LinkIn(await app.WaitForMailToAsync("once@staff.test"));
 
         var first = await browser.SubmitAsync(await browser.GetAsync(link), fields:
             [("Input.Password", "Remembered-Now-9"), ("Input.ConfirmPassword", "Remembered-Now-9")]);
@@ -86,7 +86,7 @@ public class AccountProbingTests(SignInPortalApp app, ITestOutputHelper output) 
         await app.CreateStaffAsync("common@staff.test", StaffRoles.Admissions);
         using var browser = app.NewBrowser();
         await browser.SubmitAsync(await browser.GetAsync("/admin/forgot-password"), fields: [("Input.Email", "common@staff.test")]);
-        var link = StaffSessions.LinkIn(Assert.Single(app.MailTo("common@staff.test")));
+        var link = StaffSessions.LinkIn(await app.WaitForMailToAsync("common@staff.test"));
         var form = await browser.GetAsync(link);
 
         // Long enough and mixed in case and digits, but among the most common passwords.

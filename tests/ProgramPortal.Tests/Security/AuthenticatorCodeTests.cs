@@ -88,7 +88,7 @@ public class AuthenticatorCodeTests(SignInPortalApp app) : IClassFixture<SignInP
         try
         {
             using var newcomer = app.NewBrowser();
-            var welcome = await newcomer.GetAsync(StaffSessions.LinkIn(Assert.Single(app.MailTo("enrol@staff.test"))));
+            var welcome = await newcomer.GetAsync(StaffSessions.LinkIn(await app.WaitForMailToAsync("enrol@staff.test")));
             var key = welcome.Document.QuerySelector(".shared-key")!.TextContent.Replace(" ", "").ToUpperInvariant();
             Assert.StartsWith("data:image/png;base64,", welcome.Document.QuerySelector("img[alt*=QR]")!.GetAttribute("src"));
 
