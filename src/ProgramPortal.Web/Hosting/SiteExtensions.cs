@@ -15,7 +15,7 @@ public static class SiteExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddScoped<DatabaseMigrator>();
-        builder.Services.AddRazorPages();
+        builder.Services.AddRazorPages().AddMvcOptions(mvc => mvc.Filters.Add(new UnhandledMethodFilter()));
         // HTTPS responses stay uncompressed (the default) because admin forms echo input next to
         // antiforgery tokens (BREACH); a TLS-terminating proxy compresses what it judges safe.
         builder.Services.AddResponseCompression();

@@ -22,6 +22,10 @@ public class ErrorModel : PageModel
                 Heading = "Page not found";
                 Explanation = "The page you asked for does not exist or has moved.";
                 break;
+            case StatusCodes.Status405MethodNotAllowed:
+                Heading = "This page cannot do that";
+                Explanation = "The page does not accept this kind of request. Please open it again from its link.";
+                break;
             case StatusCodes.Status429TooManyRequests:
                 Heading = "Too many requests";
                 Explanation = "You have sent a lot of requests in a short time. Please wait a minute and try again.";
