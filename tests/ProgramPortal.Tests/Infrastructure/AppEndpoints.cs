@@ -19,6 +19,10 @@ public sealed record SampledEndpoint(string Path, RouteEndpoint Endpoint)
         .Where(h => h.Name is not null)
         .Select(h => (new HttpMethod(h.HttpMethod.ToUpperInvariant()), h.Name!));
 
+    /// <summary>A Razor Page with a POST handler: a form posts to it.</summary>
+    public bool TakesForms => Endpoint.Metadata.GetMetadata<CompiledPageActionDescriptor>()?.HandlerMethods
+        .Any(h => h.HttpMethod == "Post") == true;
+
     /// <summary>A Razor Page (as opposed to a static file, a minimal API or the jobs dashboard).</summary>
     public bool IsPage => Endpoint.Metadata.GetMetadata<CompiledPageActionDescriptor>() is not null;
 
