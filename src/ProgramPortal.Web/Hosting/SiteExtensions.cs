@@ -28,7 +28,15 @@ public static class SiteExtensions
     {
         if (!app.Environment.IsDevelopment())
         {
-            app.UseExceptionHandler("/error");
+            app.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandlingPath = "/error",
+                // A request Kestrel refused to read on (a body over its 30 MB limit) is the client's
+                // error, whichever code read the body: 413 rather than 500.
+                StatusCodeSelector = exception => exception is BadHttpRequestException badRequest
+                    ? badRequest.StatusCode
+                    : StatusCodes.Status500InternalServerError,
+            });
         }
 
         app.UseStatusCodePagesWithReExecute("/error", "?code={0}");

@@ -10,9 +10,9 @@ public class ErrorModel : PageModel
     public string Heading { get; private set; } = "Something went wrong";
     public string Explanation { get; private set; } = "We could not show this page. Please try again in a moment.";
 
-    public void OnGet(int? code) => Describe(code);
-
-    public void OnPost(int? code) => Describe(code);
+    // The code comes from the query only: shown for a refused post, the page must not read its body.
+    // Shown for any other method, it runs this handler too (see UnhandledMethodFilter).
+    public void OnGet([FromQuery] int? code) => Describe(code);
 
     private void Describe(int? code)
     {
@@ -25,6 +25,10 @@ public class ErrorModel : PageModel
             case StatusCodes.Status405MethodNotAllowed:
                 Heading = "This page cannot do that";
                 Explanation = "The page does not accept this kind of request. Please open it again from its link.";
+                break;
+            case StatusCodes.Status413PayloadTooLarge:
+                Heading = "Too much was sent";
+                Explanation = "What you sent is larger than this site accepts. Please send less.";
                 break;
             case StatusCodes.Status429TooManyRequests:
                 Heading = "Too many requests";

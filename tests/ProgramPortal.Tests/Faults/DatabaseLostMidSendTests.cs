@@ -35,7 +35,7 @@ public class DatabaseLostMidSendTests
 
         // Back once the sender has found it away while recording the send, well within its claim on the email (10 s here).
         await Poll.UntilAsync(() => portal.Output.Any(line => line.Contains("was sent but the database is unavailable to record it")),
-            TimeSpan.FromSeconds(8), () => "The sender never tried to record the send:\n" + string.Join('\n', portal.Output.TakeLast(40)),
+            TimeSpan.FromSeconds(30), () => "The sender never tried to record the send:\n" + string.Join('\n', portal.Output.TakeLast(40)),
             TimeSpan.FromMilliseconds(100));
         await cluster.StartServerAsync();
 
