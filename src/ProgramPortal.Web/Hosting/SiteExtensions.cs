@@ -32,10 +32,9 @@ public static class SiteExtensions
             {
                 ExceptionHandlingPath = "/error",
                 // A request Kestrel refused to read on (a body over its 30 MB limit) is the client's
-                // error, whichever code read the body: 413 rather than 500.
-                StatusCodeSelector = exception => exception is BadHttpRequestException badRequest
-                    ? badRequest.StatusCode
-                    : StatusCodes.Status500InternalServerError,
+                // error, whichever code read the body and however it wrapped the exception (Hangfire's
+                // antiforgery check does): 413 rather than 500.
+                StatusCodeSelector = exception => RefusedRequest(exception)?.StatusCode ?? StatusCodes.Status500InternalServerError,
             });
         }
 
@@ -48,4 +47,11 @@ public static class SiteExtensions
         app.UseRateLimiter();
         return app;
     }
+
+    private static BadHttpRequestException? RefusedRequest(Exception? exception) => exception switch
+    {
+        null => null,
+        BadHttpRequestException badRequest => badRequest,
+        _ => RefusedRequest(exception.InnerException),
+    };
 }
