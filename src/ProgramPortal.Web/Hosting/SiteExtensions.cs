@@ -18,7 +18,7 @@ public static class SiteExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<SiteOptions>, PublicAddressMustBeHttps>();
         builder.Services.AddScoped<DatabaseMigrator>();
-        builder.Services.AddRazorPages();
+        builder.Services.AddRazorPages().AddMvcOptions(mvc => mvc.Filters.Add(new UnhandledMethodFilter()));
         // HTTPS responses stay uncompressed (the default) because admin forms echo input next to
         // antiforgery tokens (BREACH); a TLS-terminating proxy compresses what it judges safe.
         builder.Services.AddResponseCompression();
@@ -35,7 +35,14 @@ public static class SiteExtensions
     {
         if (!app.Environment.IsDevelopment())
         {
-            app.UseExceptionHandler("/error");
+            app.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandlingPath = "/error",
+                // A request Kestrel refused to read on (a body over its 30 MB limit) is the client's
+                // error, whichever code read the body and however it wrapped the exception (Hangfire's
+                // antiforgery check does): 413 rather than 500.
+                StatusCodeSelector = exception => RefusedRequest(exception)?.StatusCode ?? StatusCodes.Status500InternalServerError,
+            });
         }
 
         app.UseStatusCodePagesWithReExecute("/error", "?code={0}");
@@ -48,4 +55,11 @@ public static class SiteExtensions
         app.UseRateLimiter();
         return app;
     }
+
+    private static BadHttpRequestException? RefusedRequest(Exception? exception) => exception switch
+    {
+        null => null,
+        BadHttpRequestException badRequest => badRequest,
+        _ => RefusedRequest(exception.InnerException),
+    };
 }

@@ -12,10 +12,9 @@ public class ErrorModel : PageModel
     public string Explanation { get; private set; } = "We could not show this page. Please try again in a moment.";
 
     // The code is read from the query by hand: with handler parameters, model binding would parse the
-    // failed request's form, which for a 413 is the very body that was refused as too large.
+    // failed request's form, which for a 413 is the very body that was refused as too large. Shown for
+    // any other method, the page runs this handler too (see UnhandledMethodFilter).
     public void OnGet() => Describe();
-
-    public void OnPost() => Describe();
 
     private void Describe()
     {
@@ -24,6 +23,10 @@ public class ErrorModel : PageModel
             case StatusCodes.Status404NotFound:
                 Heading = "Page not found";
                 Explanation = "The page you asked for does not exist or has moved.";
+                break;
+            case StatusCodes.Status405MethodNotAllowed:
+                Heading = "This page cannot do that";
+                Explanation = "The page does not accept this kind of request. Please open it again from its link.";
                 break;
             case StatusCodes.Status413PayloadTooLarge:
                 Heading = "That was too much to send";

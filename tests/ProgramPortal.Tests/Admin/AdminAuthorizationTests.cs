@@ -7,7 +7,8 @@ namespace ProgramPortal.Tests.Admin;
 /// <summary>
 /// Reads every endpoint the app serves under /admin from the routing system (so a page added later
 /// is covered without touching this test) and proves that anonymous visitors and staff without
-/// the right role are refused on every page and every handler, GET and POST.
+/// the right role are refused on every page and every handler, GET and POST, while the roles that may
+/// use a page get it with its content (200; a 404 is not served).
 /// </summary>
 public class AdminAuthorizationTests(PortalApp app) : IClassFixture<PortalApp>
 {
@@ -27,7 +28,7 @@ public class AdminAuthorizationTests(PortalApp app) : IClassFixture<PortalApp>
     [Fact]
     public async Task Every_admin_endpoint_and_handler_refuses_anonymous_visitors_and_wrong_roles()
     {
-        var requests = AdminRequests();
+        var requests = await AdminRequestsAsync();
         Assert.True(requests.Select(r => r.Path).Distinct().Count() >= 25, "Too few admin endpoints found: " + requests.Count);
         Assert.Contains(requests, r => r.Handler == "Move");
         Assert.Contains(requests, r => r.Method == HttpMethod.Post && r.Path.Contains("/restore/"));
@@ -82,9 +83,9 @@ public class AdminAuthorizationTests(PortalApp app) : IClassFixture<PortalApp>
     }
 
     [Fact]
-    public void The_sign_in_pages_are_the_only_admin_pages_open_to_everyone()
+    public async Task The_sign_in_pages_are_the_only_admin_pages_open_to_everyone()
     {
-        var open = AdminRequests().Select(r => r.Path).Distinct().Where(p => AllowedRoles(p) is null).Order();
+        var open = (await AdminRequestsAsync()).Select(r => r.Path).Distinct().Where(p => AllowedRoles(p) is null).Order();
 
         Assert.Equal(PublicPages.Order(), open);
     }
@@ -97,10 +98,11 @@ public class AdminAuthorizationTests(PortalApp app) : IClassFixture<PortalApp>
         public override string ToString() => $"{Method} {Url}";
     }
 
-    private List<AdminRequest> AdminRequests()
+    /// <summary>Route values name real rows (a content item of each type, a lead, a staff member), so a page that serves answers 200.</summary>
+    private async Task<List<AdminRequest>> AdminRequestsAsync()
     {
         var requests = new List<AdminRequest>();
-        foreach (var endpoint in app.Sampled().Where(e => e.Path.StartsWith("/admin", StringComparison.OrdinalIgnoreCase)))
+        foreach (var endpoint in await app.AdminWithRealIdsAsync(await RealRouteValues.CreateAsync(app)))
         {
             requests.Add(new AdminRequest(HttpMethod.Get, endpoint.Path, null));
             requests.Add(new AdminRequest(HttpMethod.Post, endpoint.Path, null));
@@ -120,6 +122,7 @@ public class AdminAuthorizationTests(PortalApp app) : IClassFixture<PortalApp>
         }
 
         using var response = await browser.Client.SendAsync(message);
+        var body = await response.Content.ReadAsStringAsync();
         var location = response.Headers.Location?.AbsolutePath;
         return response.StatusCode switch
         {
@@ -127,7 +130,7 @@ public class AdminAuthorizationTests(PortalApp app) : IClassFixture<PortalApp>
             HttpStatusCode.Unauthorized => Outcome.SentToLogin,
             HttpStatusCode.Redirect when location == "/admin/denied" => Outcome.Denied,
             HttpStatusCode.Forbidden => Outcome.Denied,
-            HttpStatusCode.OK or HttpStatusCode.NotFound => Outcome.Served,
+            HttpStatusCode.OK when body.Length > 0 => Outcome.Served,
             _ => Outcome.Other,
         };
     }

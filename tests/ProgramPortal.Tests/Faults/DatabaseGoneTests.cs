@@ -23,10 +23,18 @@ public class DatabaseGoneTests
 
         await server.DropDatabaseAsync(name);
 
-        // Long enough for every background loop to hit the missing database more than once.
-        await Task.Delay(TimeSpan.FromSeconds(5));
+        // Until every background loop has hit the missing database more than once and said so: the
+        // listener for content changes and Hangfire's workers and schedulers.
+        await Poll.UntilAsync(() => FailuresLoggedBy(portal, "ProgramPortal.Content.PublicContentChangeListener") >= 2
+                && FailuresLoggedBy(portal, "Hangfire.") >= 2,
+            TimeSpan.FromSeconds(60), () => "The background loops did not report the missing database:\n"
+                + string.Join('\n', portal.Output.TakeLast(40)), TimeSpan.FromMilliseconds(200));
         Assert.False(portal.HasExited, portal.OutputText);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/healthz")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/robots.txt")).StatusCode);
     }
+
+    private static int FailuresLoggedBy(PortalInstance portal, string categoryPrefix) =>
+        portal.LogEntries.Count(entry => entry.GetProperty("Category").GetString()!.StartsWith(categoryPrefix, StringComparison.Ordinal)
+            && entry.GetProperty("LogLevel").GetString() is "Warning" or "Error");
 }

@@ -33,13 +33,15 @@ public class DatabaseLostMidSendTests
         await Poll.UntilAsync(() => Volatile.Read(ref databaseStopped) == 1 && mail.Received.Count > 0, TimeSpan.FromSeconds(30),
             () => "The first email never reached the mail server", TimeSpan.FromMilliseconds(100));
 
-        // Down for a few seconds, well within the sender's claim on the email (10 s here).
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        // Back once the sender has found it away while recording the send, well within its claim on the email (10 s here).
+        await Poll.UntilAsync(() => portal.Output.Any(line => line.Contains("was sent but the database is unavailable to record it")),
+            TimeSpan.FromSeconds(30), () => "The sender never tried to record the send:\n" + string.Join('\n', portal.Output.TakeLast(40)),
+            TimeSpan.FromMilliseconds(100));
         await cluster.StartServerAsync();
 
-        // Long enough for a lapsed claim to send the email again, had it been left unrecorded.
+        // Settled means no email is left claimed: one left unrecorded would have stayed claimed until
+        // its claim lapsed and been sent again before this returns; one recorded as sent is never claimed again.
         var tally = await FaultPortal.WaitUntilSettledAsync(connectionString, mail, TimeSpan.FromSeconds(60), portal: portal);
-        await Task.Delay(TimeSpan.FromSeconds(12));
         tally.AssertOneOfEachPerLead();
         Assert.Equal(2, mail.Received.Count);
         await using var db = EmptyDatabase.NewDbContext(connectionString);

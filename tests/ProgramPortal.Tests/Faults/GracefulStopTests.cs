@@ -48,6 +48,7 @@ public class GracefulStopTests(PortalDatabase database, ITestOutputHelper output
         var tally = await FaultPortal.WaitUntilSettledAsync(database.ConnectionString, mail, TimeSpan.FromSeconds(60),
             nudge: () => traffic.SubmitAsync(restarted), portal: restarted);
         tally.AssertOneOfEachPerLead();
+        await traffic.AssertEveryAcknowledgedLeadStoredAndConfirmedOnceAsync(database.ConnectionString, mail);
         output.WriteLine($"{traffic.Summary}; emails delivered before the stop: {receivedBeforeStop}, stop took "
             + $"{stopping.Elapsed.TotalSeconds:0.0} s (drain time {DrainSeconds} s), exit code {exitCode}, left half-sent: 0; "
             + $"after the restart: {tally}");

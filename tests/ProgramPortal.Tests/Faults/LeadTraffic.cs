@@ -83,6 +83,20 @@ public sealed class LeadTraffic(string name)
         Poll.UntilAsync(() => Acknowledged.Count >= count, timeout,
             () => $"Only {Acknowledged.Count} of {count} leads were acknowledged in time", TimeSpan.FromMilliseconds(20));
 
+    /// <summary>
+    /// What each visitor was told holds: every post answered with the thank-you page is a stored lead
+    /// that got exactly one confirmation. Call once the mail has settled.
+    /// </summary>
+    public async Task AssertEveryAcknowledgedLeadStoredAndConfirmedOnceAsync(string connectionString, TestSmtpServer mail)
+    {
+        var stored = await FaultPortal.StoredLeadsAsync(connectionString);
+        var lost = Acknowledged.Except(stored).ToList();
+        var notOnce = Acknowledged.Select(address => (address, mail.To(address).Count)).Where(a => a.Count != 1).ToList();
+        Assert.True(lost.Count == 0, $"Acknowledged but not stored: {string.Join(", ", lost)}");
+        Assert.True(notOnce.Count == 0, "Acknowledged leads without exactly one confirmation: "
+            + string.Join(", ", notOnce.Select(a => $"{a.address} ({a.Count})")));
+    }
+
     public string Summary => $"leads sent: {Sent}, acknowledged: {Acknowledged.Count}, refused with an error: {Refused.Count}, "
         + $"unanswered (connection dropped): {Unanswered.Count}";
 

@@ -58,6 +58,7 @@ public class TwoInstancesTests(PortalDatabase database, ITestOutputHelper output
         var tally = await FaultPortal.WaitUntilSettledAsync(database.ConnectionString, mail, TimeSpan.FromSeconds(60));
         Assert.Empty(traffic.Refused);
         tally.AssertOneOfEachPerLead();
+        await traffic.AssertEveryAcknowledgedLeadStoredAndConfirmedOnceAsync(database.ConnectionString, mail);
         var servers = await JobServersThatRanJobsAsync();
         Assert.Equal(2, servers);
         output.WriteLine($"sign-ins on A: 1, admin pages opened on B with A's session: 1, forms opened on A and accepted by B: 1, "
