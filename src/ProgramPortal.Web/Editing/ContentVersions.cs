@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ProgramPortal.Data;
+using ProgramPortal.Hosting;
 
 namespace ProgramPortal.Editing;
 
@@ -36,7 +37,7 @@ public static class ContentVersions
 
     /// <summary>The version a restore link names (a change's id, or <see cref="OriginalKey"/>), or null.</summary>
     public static async Task<RestorableVersion?> FindAsync(PortalDbContext db, ContentType type, int id, string key,
-        CancellationToken cancellationToken)
+        PortalTime time, CancellationToken cancellationToken)
     {
         if (key == OriginalKey)
         {
@@ -53,7 +54,7 @@ public static class ContentVersions
         var change = await db.ContentChanges.AsNoTracking()
             .SingleOrDefaultAsync(c => c.Id == changeId && c.ContentType == type.Slug && c.ItemId == id, cancellationToken);
         return change?.RestorableValues is { } values
-            ? new RestorableVersion(key, values, $"the version saved {change.ChangedAt:yyyy-MM-dd HH:mm} UTC by {change.ChangedBy}")
+            ? new RestorableVersion(key, values, $"the version saved {time.ShowWithZone(change.ChangedAt)} by {change.ChangedBy}")
             : null;
     }
 }

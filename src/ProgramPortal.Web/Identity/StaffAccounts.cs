@@ -71,6 +71,7 @@ public sealed class StaffAccounts(
 
             {link}
 
+            The link works once and expires in {PasswordResetTokens.Lifespan.TotalMinutes:0} minutes.
             If you did not ask for this, ignore this email: your password stays as it is.
             """, cancellationToken);
     }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
+using ProgramPortal.Data;
 using ProgramPortal.Editing;
 using ProgramPortal.Identity;
 using ProgramPortal.Leads;
@@ -49,8 +50,25 @@ public sealed record RealRouteValues(int LeadId, string StaffId)
             });
         }
 
-        await using var db = app.NewDbContext();
-        var leadId = await db.Leads.Where(l => l.NormalizedEmail == email).Select(l => l.Id).SingleAsync();
+        // One recorded save of each type's first item, so its history has an original version to restore.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+            var history = scope.ServiceProvider.GetRequiredService<ContentHistory>();
+            foreach (var type in ContentTypes.All)
+            {
+                if ((await type.ListAsync(db, CancellationToken.None)).FirstOrDefault() is { } first
+                    && await type.FindAsync(db, first.Id, CancellationToken.None) is { } item)
+                {
+                    history.Track(type, item, ChangeAction.Updated);
+                }
+            }
+
+            await history.SaveAsync("route-values@staff.test", CancellationToken.None);
+        }
+
+        await using var leads = app.NewDbContext();
+        var leadId = await leads.Leads.Where(l => l.NormalizedEmail == email).Select(l => l.Id).SingleAsync();
         return new RealRouteValues(leadId, await app.CreateStaffAsync($"route-values-{Guid.NewGuid():N}@staff.test", StaffRoles.Editor));
     }
 }
@@ -112,6 +130,7 @@ public static partial class AppEndpoints
                 {
                     "id" => id ?? SampleValue(parameter),
                     "format" => "csv",
+                    "version" => ContentVersions.OriginalKey,
                     _ when parameter.Value.StartsWith("{*", StringComparison.Ordinal) => "",
                     _ => SampleValue(parameter),
                 }).TrimEnd('/');

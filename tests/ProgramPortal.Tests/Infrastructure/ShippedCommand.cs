@@ -38,14 +38,18 @@ public sealed class ShippedCommand : IAsyncDisposable
     public static ShippedCommand Start(string workingDirectory, IEnumerable<string> command,
         IDictionary<string, string?> environment, string folder)
     {
-        // setsid makes the command lead a new process group, as a shell does for a foreground job.
-        var start = new ProcessStartInfo("setsid")
+        // setsid makes the command lead a new process group, as a shell does for a foreground job. A
+        // terminal's job always gets Ctrl-C, but a test run started in the background (CI, `cmd &`)
+        // ignores SIGINT and every child inherits that, so env gives the command the default back.
+        var start = new ProcessStartInfo("env")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
             WorkingDirectory = workingDirectory,
         };
+        start.ArgumentList.Add("--default-signal=INT");
+        start.ArgumentList.Add("setsid");
         foreach (var argument in command)
         {
             start.ArgumentList.Add(argument);

@@ -3,11 +3,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ProgramPortal.Data;
 using ProgramPortal.Editing;
+using ProgramPortal.Hosting;
 
 namespace ProgramPortal.Areas.Admin.Pages.Content;
 
 /// <summary>Asks before restoring a version, showing field by field what the item has now and what it would get.</summary>
-public class RestoreModel(PortalDbContext db, ContentHistory history) : PageModel
+public class RestoreModel(PortalDbContext db, ContentHistory history, PortalTime time) : PageModel
 {
     public ContentType Type { get; private set; } = null!;
     public int Id { get; private set; }
@@ -69,7 +70,7 @@ public class RestoreModel(PortalDbContext db, ContentHistory history) : PageMode
     private async Task<uint?> LoadAsync(string type, int id, string version, CancellationToken cancellationToken)
     {
         if (ContentTypes.Find(type) is not { } contentType
-            || await ContentVersions.FindAsync(db, contentType, id, version, cancellationToken) is not { } chosen)
+            || await ContentVersions.FindAsync(db, contentType, id, version, time, cancellationToken) is not { } chosen)
         {
             return null;
         }
