@@ -1,9 +1,8 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Threading.RateLimiting;
 using Hangfire;
 using Microsoft.Extensions.Options;
 using ProgramPortal.Email;
+using ProgramPortal.Hosting;
 
 namespace ProgramPortal.Leads;
 
@@ -40,7 +39,7 @@ public static class LeadsExtensions
 
             var options = context.RequestServices.GetRequiredService<IOptions<LeadOptions>>().Value;
             return RateLimitPartition.GetFixedWindowLimiter(
-                ClientKey(context.Connection.RemoteIpAddress),
+                ClientNetwork.Of(context.Connection.RemoteIpAddress),
                 _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = options.FormPostsPerWindow,
@@ -49,31 +48,5 @@ public static class LeadsExtensions
                 });
         }));
         return builder;
-    }
-
-    /// <summary>
-    /// Whom the form's rate limit counts together: one IPv4 address, or one IPv6 /64 network. A single
-    /// IPv6 subscriber usually holds a whole /64, and would otherwise get a fresh allowance per address.
-    /// </summary>
-    public static string ClientKey(IPAddress? address)
-    {
-        if (address is null)
-        {
-            return "unknown";
-        }
-
-        if (address.IsIPv4MappedToIPv6)
-        {
-            address = address.MapToIPv4();
-        }
-
-        if (address.AddressFamily != AddressFamily.InterNetworkV6)
-        {
-            return address.ToString();
-        }
-
-        var bytes = address.GetAddressBytes();
-        Array.Clear(bytes, 8, 8);
-        return new IPAddress(bytes) + "/64";
     }
 }

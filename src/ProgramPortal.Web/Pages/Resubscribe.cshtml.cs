@@ -1,12 +1,14 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ProgramPortal.Email;
+using ProgramPortal.Hosting;
 using ProgramPortal.Leads;
 
 namespace ProgramPortal.Pages;
 
 /// <summary>Where the link in the "do you want emails again?" message leads: it asks, and the button confirms.</summary>
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
+[RequestSizeLimit(SmallForms.MaxBytes)]
 public class ResubscribeModel(ResubscribeTokens tokens, LeadLifecycle lifecycle) : PageModel
 {
     [BindProperty(SupportsGet = true)]

@@ -8,7 +8,7 @@ namespace ProgramPortal.Tests.Security;
 public class AnonymousFormSizeTests(PortalApp app) : IClassFixture<PortalApp>
 {
     public static TheoryData<string> AnonymousForms =>
-        ["/admin/login", "/admin/login-2fa", "/admin/forgot-password", "/admin/reset-password", "/admin/accept-invitation", "/unsubscribe"];
+        ["/admin/login", "/admin/login-2fa", "/admin/forgot-password", "/admin/reset-password", "/admin/accept-invitation", "/unsubscribe", "/resubscribe"];
 
     [Fact]
     public async Task A_3_MB_address_on_the_forgot_password_form_gets_a_413_page_and_not_a_single_cookie()
