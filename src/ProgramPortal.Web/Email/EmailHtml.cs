@@ -37,6 +37,11 @@ public sealed class EmailHtml
     /// </summary>
     public string Sanitize(string html) => _shared.Sanitize(html);
 
+    /// <summary>The values of every style attribute in an HTML fragment, as a browser parses them.</summary>
+    public static IEnumerable<string> StyleAttributes(string html) =>
+        new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html).QuerySelectorAll("[style]")
+            .Select(element => element.GetAttribute("style")!);
+
     /// <summary>What sanitising would remove from this HTML, in words for staff; empty when it is fine.</summary>
     public IReadOnlyList<string> Problems(string html)
     {

@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Text;
+
 namespace ProgramPortal.Hosting;
 
 /// <summary>
@@ -31,6 +34,24 @@ public static class SecurityHeaders
         ["Cross-Origin-Opener-Policy"] = "same-origin",
     };
 
+    private const string StyleAttributeHashesKey = "SecurityHeaders.StyleAttributeHashes";
+
+    /// <summary>
+    /// Lets these exact style="..." values apply on this one response, by hash. For the email template
+    /// preview: its sandboxed srcdoc frame inherits the page's policy, and an email has no stylesheet
+    /// but its inline styles. Any other inline style on the page is still refused.
+    /// </summary>
+    public static void AllowStyleAttributes(this HttpContext context, IEnumerable<string> values)
+    {
+        var hashes = values.Distinct(StringComparer.Ordinal)
+            .Select(value => $"'sha256-{Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(value)))}'")
+            .ToList();
+        if (hashes.Count > 0)
+        {
+            context.Items[StyleAttributeHashesKey] = "'unsafe-hashes' " + string.Join(' ', hashes);
+        }
+    }
+
     /// <summary>First in the pipeline, so even HTTPS redirects get the headers.</summary>
     public static WebApplication UseSecurityHeaders(this WebApplication app)
     {
@@ -43,6 +64,12 @@ public static class SecurityHeaders
                 foreach (var (name, value) in All)
                 {
                     context.Response.Headers[name] = value;
+                }
+
+                if (context.Items[StyleAttributeHashesKey] is string hashes)
+                {
+                    context.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicy.Replace(
+                        ChartJsStyleHash + ";", ChartJsStyleHash + " " + hashes + ";", StringComparison.Ordinal);
                 }
 
                 return Task.CompletedTask;

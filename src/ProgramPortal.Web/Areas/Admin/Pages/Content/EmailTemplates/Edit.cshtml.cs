@@ -1,10 +1,13 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using ProgramPortal.Data;
 using ProgramPortal.Editing;
 using ProgramPortal.Email;
+using ProgramPortal.Hosting;
 using ProgramPortal.Leads;
 
 namespace ProgramPortal.Areas.Admin.Pages.Content.EmailTemplates;
@@ -36,6 +39,16 @@ public class EditModel(PortalDbContext db, ContentHistory history, LeadMailCompo
             var template = new EmailTemplate { Subject = "", HtmlBody = "", TextBody = "" };
             Input.Wording.ApplyTo(template);
             return (person, composer.Preview(template, step.Audience, person));
+        }
+    }
+
+    // Decided after the handler and before the page renders: the preview's inline styles must be in
+    // the response's policy before its headers go out.
+    public override void OnPageHandlerExecuted(PageHandlerExecutedContext context)
+    {
+        if (context.Result is PageResult && Preview is var (_, email))
+        {
+            HttpContext.AllowStyleAttributes(EmailHtml.StyleAttributes(email.HtmlBody));
         }
     }
 
