@@ -43,7 +43,9 @@ public class EditModel(PortalDbContext db, ContentHistory history, LeadMailCompo
     }
 
     // Decided after the handler and before the page renders: the preview's inline styles must be in
-    // the response's policy before its headers go out.
+    // the response's policy before its headers go out. [NonHandler]: Razor Pages would otherwise take
+    // this override for a handler of a "PAGE" method named "HandlerExecuted".
+    [NonHandler]
     public override void OnPageHandlerExecuted(PageHandlerExecutedContext context)
     {
         if (context.Result is PageResult && Preview is var (_, email))
