@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Threading.RateLimiting;
 
 namespace ProgramPortal.Hosting;
 
@@ -31,4 +32,14 @@ public static class ClientNetwork
         Array.Clear(bytes, 8, 8);
         return $"{new IPAddress(bytes)}/64";
     }
+
+    /// <summary>
+    /// A rate-limiter partition counting a client's posts in a fixed window. Only posts count: reading
+    /// a form, or coming back to it after an error, is never limited.
+    /// </summary>
+    public static RateLimitPartition<string> PostsPerClient(HttpContext context, int permitLimit, TimeSpan window) =>
+        HttpMethods.IsPost(context.Request.Method)
+            ? RateLimitPartition.GetFixedWindowLimiter(Of(context.Connection.RemoteIpAddress),
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = permitLimit, Window = window, QueueLimit = 0 })
+            : RateLimitPartition.GetNoLimiter("");
 }

@@ -30,14 +30,8 @@ public sealed class SignInThrottle(IOptions<SignInLimitOptions> options) : IAsyn
     public static void AddClientPolicy(Microsoft.AspNetCore.RateLimiting.RateLimiterOptions limiter) =>
         limiter.AddPolicy(ClientPolicy, context =>
         {
-            if (!HttpMethods.IsPost(context.Request.Method))
-            {
-                return RateLimitPartition.GetNoLimiter("");
-            }
-
             var options = context.RequestServices.GetRequiredService<IOptions<SignInLimitOptions>>().Value;
-            return RateLimitPartition.GetFixedWindowLimiter(ClientNetwork.Of(context.Connection.RemoteIpAddress),
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = options.PostsPerClient, Window = options.Window, QueueLimit = 0 });
+            return ClientNetwork.PostsPerClient(context, options.PostsPerClient, options.Window);
         });
 
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;

@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using Hangfire;
 using Microsoft.Extensions.Options;
 using ProgramPortal.Email;
@@ -31,21 +30,8 @@ public static class LeadsExtensions
 
         builder.Services.AddRateLimiter(limiter => limiter.AddPolicy(FormRateLimitPolicy, context =>
         {
-            // Only posts count: reading the form, or coming back to it after an error, is never limited.
-            if (!HttpMethods.IsPost(context.Request.Method))
-            {
-                return RateLimitPartition.GetNoLimiter("");
-            }
-
             var options = context.RequestServices.GetRequiredService<IOptions<LeadOptions>>().Value;
-            return RateLimitPartition.GetFixedWindowLimiter(
-                ClientNetwork.Of(context.Connection.RemoteIpAddress),
-                _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = options.FormPostsPerWindow,
-                    Window = options.FormRateWindow,
-                    QueueLimit = 0,
-                });
+            return ClientNetwork.PostsPerClient(context, options.FormPostsPerWindow, options.FormRateWindow);
         }));
         return builder;
     }
