@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using ProgramPortal.Hosting;
@@ -21,20 +20,5 @@ public sealed class ResubscribeTokens(IDataProtectionProvider dataProtection, IO
     public string UrlFor(int leadId) =>
         site.Value.UrlFor($"/resubscribe?token={Uri.EscapeDataString(_protector.Protect(leadId.ToString(CultureInfo.InvariantCulture), Lifetime))}");
 
-    public int? Read(string? token)
-    {
-        if (string.IsNullOrEmpty(token) || token.Length > 1000)
-        {
-            return null;
-        }
-
-        try
-        {
-            return int.TryParse(_protector.Unprotect(token), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
-        }
-        catch (Exception e) when (e is CryptographicException or FormatException)
-        {
-            return null;
-        }
-    }
+    public int? Read(string? token) => SignedLeadIds.Read(_protector, token);
 }
