@@ -52,8 +52,7 @@ public sealed class LeadMailComposer(IOptions<MailOptions> mail, UnsubscribeToke
         message.Body = new BodyBuilder
         {
             TextBody = rendered.TextBody,
-            HtmlBody = "<!DOCTYPE html><html><body style=\"font-family:Arial,sans-serif;line-height:1.5;color:#1b2430\">"
-                + rendered.HtmlBody + "</body></html>",
+            HtmlBody = HtmlDocument(rendered.HtmlBody),
         }.ToMessageBody();
         return message;
     }
@@ -75,16 +74,18 @@ public sealed class LeadMailComposer(IOptions<MailOptions> mail, UnsubscribeToke
                 + $"within {ResubscribeTokens.Lifetime.TotalDays:0} days:\n\n{url}\n\n"
                 + "If it was not you, or you would rather not hear from us, ignore this email: you stay unsubscribed.\n\n"
                 + "The MS-ITL Admissions team\n",
-            HtmlBody = "<!DOCTYPE html><html><body style=\"font-family:Arial,sans-serif;line-height:1.5;color:#1b2430\">"
-                + "<p>Hello,</p><p>Someone, perhaps you, asked us for information about the MS-ITL program with this email address, "
+            HtmlBody = HtmlDocument("<p>Hello,</p><p>Someone, perhaps you, asked us for information about the MS-ITL program with this email address, "
                 + "which had unsubscribed from our emails. We will only email you again if you confirm "
                 + $"within {ResubscribeTokens.Lifetime.TotalDays:0} days:</p>"
                 + $"<p><a href=\"{WebUtility.HtmlEncode(url)}\">Yes, send me emails about the MS-ITL again</a></p>"
                 + "<p>If it was not you, or you would rather not hear from us, ignore this email: you stay unsubscribed.</p>"
-                + "<p>The MS-ITL Admissions team</p></body></html>",
+                + "<p>The MS-ITL Admissions team</p>"),
         }.ToMessageBody();
         return message;
     }
+
+    private static string HtmlDocument(string body) =>
+        "<!DOCTYPE html><html><body style=\"font-family:Arial,sans-serif;line-height:1.5;color:#1b2430\">" + body + "</body></html>";
 
     private MimeMessage NewMessage(LeadEmail email)
     {
